@@ -1,0 +1,6 @@
+import { readEtsyConnection } from '@/lib/etsy/connection-state';
+import { handle } from '@/lib/messaging/handle';
+
+export function setupEtsyHandlers(): void {
+  handle('getEtsyConnection', () => readEtsyConnection());
+}

@@ -1,0 +1,8 @@
+import { defineBackground } from '#imports';
+import { setupEtsyHandlers } from './etsy-handlers';
+
+// Wiring only. Every listener is registered synchronously in main's first turn, so an
+// event that wakes the worker is never missed.
+export default defineBackground(() => {
+  setupEtsyHandlers();
+});

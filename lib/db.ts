@@ -1,0 +1,46 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+/**
+ * The extension's own IndexedDB. Opened only in the background and extension pages:
+ * opened from a content script it would live in etsy.com's origin instead, which is
+ * also why secrets live here — content scripts can read storage.local, not this.
+ */
+export interface SecretRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SnapshotRow {
+  id?: number;
+  listingId: number;
+  takenAt: number;
+  /** Etsy's values before our publish, exactly as read. */
+  before: { title: string; description: string; tags: string[] };
+  /** The fields we sent. */
+  sent: Partial<{ title: string; description: string; tags: string[] }>;
+  status: 'pending' | 'published' | 'failed' | 'reverted';
+}
+
+export interface CachedSuggestionRow {
+  key: string;
+  createdAt: number;
+  engine: string;
+  value: unknown;
+}
+
+export class CopilotDb extends Dexie {
+  secrets!: EntityTable<SecretRow, 'key'>;
+  snapshots!: EntityTable<SnapshotRow, 'id'>;
+  suggestions!: EntityTable<CachedSuggestionRow, 'key'>;
+
+  constructor() {
+    super('etsy-seo-copilot');
+    this.version(1).stores({
+      secrets: 'key',
+      snapshots: '++id, listingId, takenAt',
+      suggestions: 'key, createdAt',
+    });
+  }
+}
+
+export const db = new CopilotDb();

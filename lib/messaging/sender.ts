@@ -1,0 +1,25 @@
+/** The parts of `runtime.MessageSender` that decide whether we trust a message. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+const ETSY_ORIGIN = 'https://www.etsy.com';
+
+/**
+ * A message is trusted only when it comes from this extension: one of its own pages
+ * (popup, options) or its content script running on www.etsy.com. Anything else —
+ * another extension, a web page, a content script frame elsewhere — is refused.
+ */
+export function isTrustedSender(sender: SenderInfo, extensionId: string): boolean {
+  if (sender.id !== extensionId || !sender.url) return false;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return false;
+  }
+  if (sender.tab) return url.origin === ETSY_ORIGIN;
+  return url.protocol.endsWith('-extension:') && url.host === extensionId;
+}
