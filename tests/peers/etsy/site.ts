@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { sendHtml } from '../http';
+
+/** The imitation listing editor, read from the shared reference folder beside the repo. */
+export const EDITOR_FIXTURE_PATH = fileURLToPath(
+  new URL('../../../../shared/fixtures/etsy-listing-editor.html', import.meta.url),
+);
+
+const fixtureHtml = readFileSync(EDITOR_FIXTURE_PATH, 'utf8');
+
+function plainPage(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} - Etsy</title></head><body><header><a href="/">Etsy</a></header><main><h1>${title}</h1>${body}</main></body></html>`;
+}
+
+/**
+ * www.etsy.com as far as the extension sees it: the Shop Manager pages (the fixture
+ * handles editor ⇄ listings routing in-page) and ordinary pages elsewhere.
+ */
+export function handleSite(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  const path = url.pathname;
+  if (/^\/your\/shops\/[^/]+\/(listing-editor\/|tools\/listings\/?$)/.test(path)) {
+    sendHtml(res, 200, fixtureHtml);
+    return true;
+  }
+  if (path === '/' || path === '/index.html') {
+    sendHtml(res, 200, plainPage('Etsy', '<p>Find things you’ll love.</p>'));
+    return true;
+  }
+  if (path.startsWith('/listing/')) {
+    sendHtml(res, 200, plainPage('A listing', '<p>Macrame wall hanging, $48.</p>'));
+    return true;
+  }
+  if (path.startsWith('/your/')) {
+    sendHtml(res, 200, plainPage('Shop Manager', '<p>Dashboard</p>'));
+    return true;
+  }
+  if (req.method === 'GET' && path === '/favicon.ico') {
+    res.writeHead(204).end();
+    return true;
+  }
+  return false;
+}
