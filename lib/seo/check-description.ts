@@ -1,0 +1,107 @@
+import type { Finding } from './findings';
+import type { ItemVocabulary } from './item';
+import { FIELD_SPAN, finding, textSpan } from './rules';
+import { wordsOf } from './text';
+
+/** Etsy shows roughly this much of a description before "Learn more"; only the opening matters here. */
+const OPENING_MAX_CHARS = 400;
+const OPENING_SENTENCES = 2;
+const KEYWORD_LIST_MIN_FRAGMENTS = 4;
+const KEYWORD_FRAGMENT_MAX_WORDS = 3;
+const PASTED_TITLE_MIN_CHARS = 15;
+const PASTED_TITLE_PREFIX = 40;
+
+/** End offset of the first sentences, so a 100 KB description costs the same as a short one. */
+export function openingEnd(description: string): number {
+  const limit = Math.min(description.length, OPENING_MAX_CHARS);
+  let sentences = 0;
+  for (let i = 0; i < limit; i++) {
+    const c = description[i];
+    if (
+      (c === '.' || c === '!' || c === '?' || c === '\n') &&
+      i > 0 &&
+      ++sentences === OPENING_SENTENCES
+    ) {
+      return i + 1;
+    }
+  }
+  return limit;
+}
+
+const squash = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[\s\p{P}]+/gu, ' ')
+    .trim();
+
+function looksLikePastedTitle(firstLine: string, title: string): boolean {
+  const t = squash(title);
+  if (t.length < PASTED_TITLE_MIN_CHARS) return false;
+  return squash(firstLine).startsWith(t.slice(0, PASTED_TITLE_PREFIX));
+}
+
+function looksLikeKeywordList(firstLine: string): boolean {
+  const fragments = firstLine.split(/[,|]/).filter((f) => f.trim() !== '');
+  return (
+    fragments.length >= KEYWORD_LIST_MIN_FRAGMENTS &&
+    fragments.every(
+      (f) => wordsOf(f, KEYWORD_FRAGMENT_MAX_WORDS + 1).length <= KEYWORD_FRAGMENT_MAX_WORDS,
+    )
+  );
+}
+
+export function firstLineOf(description: string): string {
+  const end = description.indexOf('\n');
+  return description.slice(0, Math.min(end === -1 ? description.length : end, OPENING_MAX_CHARS));
+}
+
+/** `canJudgeItem` is false when nothing tells us what the item is (no tags, category or known noun). */
+export function checkDescription(
+  description: string,
+  title: string,
+  vocab: ItemVocabulary,
+  canJudgeItem: boolean,
+): Finding[] {
+  const start = description.length - description.trimStart().length;
+  if (start === description.length) {
+    return [
+      finding(
+        'D1',
+        'Your description is empty. Start with a sentence or two that say what the item is; Etsy may match search words in it.',
+        FIELD_SPAN,
+      ),
+    ];
+  }
+  const findings: Finding[] = [];
+  const end = Math.max(start, openingEnd(description));
+  const opening = description.slice(start, end);
+  if (canJudgeItem && !wordsOf(opening).some((w) => vocab.isItemWord(w))) {
+    findings.push(
+      finding(
+        'D1',
+        "The opening of your description doesn't say what the item is. Name it in the first sentence, naturally, as you would to a shopper.",
+        textSpan(start, end),
+      ),
+    );
+  }
+  const firstLine = firstLineOf(description.slice(start));
+  const lineSpan = textSpan(start, start + firstLine.length);
+  if (looksLikePastedTitle(firstLine, title)) {
+    findings.push(
+      finding(
+        'D2',
+        'Your description starts by repeating the title. Open with a sentence written for a shopper instead.',
+        lineSpan,
+      ),
+    );
+  } else if (looksLikeKeywordList(firstLine)) {
+    findings.push(
+      finding(
+        'D2',
+        'Your description opens with a list of keywords. Open with a natural sentence; keywords belong in tags.',
+        lineSpan,
+      ),
+    );
+  }
+  return findings;
+}

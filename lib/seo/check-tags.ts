@@ -1,0 +1,177 @@
+import type { Finding } from './findings';
+import { SUBJECTIVE_STEMS } from './lexicon';
+import { FIELD_SPAN, finding, itemSpan } from './rules';
+import { MAX_FINDINGS_PER_RULE } from './check-title';
+import { codePointLength, contentWords, normalizeText, phraseKey, wordsOf } from './text';
+import { MAX_TAGS, TAG_INVALID_CHAR, TAG_MAX_CHARS, tagIdentity } from './validity';
+
+const MAX_SINGLE_WORD_TAGS = 2;
+const MAX_TAGS_PER_ROOT = 3;
+const TAG_INVALID_G = new RegExp(TAG_INVALID_CHAR.source, 'gu');
+
+interface TagEntry {
+  index: number;
+  text: string;
+  key: string;
+  stems: string[];
+}
+
+function describeChars(chars: Iterable<string>): string {
+  return [...new Set(chars)]
+    .slice(0, 5)
+    .map((c) => `"${c}"`)
+    .join(' ');
+}
+
+/** Tags that count toward Etsy's 13: non-empty and distinct ignoring case. */
+export function distinctTagCount(rawTags: readonly string[]): number {
+  return new Set(rawTags.map(tagIdentity).filter((t) => t !== '')).size;
+}
+
+export function checkTags(rawTags: readonly string[], categoryPath: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  const tags: TagEntry[] = [];
+  rawTags.forEach((raw, index) => {
+    const text = normalizeText(raw).trim();
+    if (text === '') return;
+    const stems = [...new Set(contentWords(wordsOf(text, 10)).map((w) => w.stem))];
+    tags.push({ index, text, key: phraseKey(text), stems });
+  });
+
+  if (tags.length > MAX_TAGS) {
+    for (const t of tags.slice(MAX_TAGS, MAX_TAGS + MAX_FINDINGS_PER_RULE)) {
+      findings.push(
+        finding(
+          'G0',
+          `Etsy allows ${MAX_TAGS} tags; "${t.text}" won't be saved.`,
+          itemSpan(t.index, t.text),
+        ),
+      );
+    }
+  }
+  const distinct = distinctTagCount(rawTags);
+  if (distinct < MAX_TAGS) {
+    const missing = MAX_TAGS - distinct;
+    findings.push(
+      finding(
+        'G1',
+        distinct === 0
+          ? `You have no tags. Etsy recommends using all ${MAX_TAGS}: each one is another way shoppers find you.`
+          : `You use ${distinct} different tags of ${MAX_TAGS}. Add ${missing} more: Etsy recommends using all ${MAX_TAGS}.`,
+        FIELD_SPAN,
+      ),
+    );
+  }
+
+  const identities = new Map<string, TagEntry>();
+  const keys = new Map<string, TagEntry>();
+  const categoryKeys = new Set(categoryPath.map((c) => phraseKey(normalizeText(c))));
+  const tagsPerRoot = new Map<string, TagEntry[]>();
+  const singleWord: TagEntry[] = [];
+
+  for (const t of tags) {
+    const span = itemSpan(t.index, t.text);
+    if (codePointLength(t.text) > TAG_MAX_CHARS) {
+      findings.push(
+        finding(
+          'G2',
+          `"${t.text}" is ${codePointLength(t.text)} characters; Etsy allows ${TAG_MAX_CHARS} and the editor drops longer tags without telling you.`,
+          span,
+        ),
+      );
+    }
+    const bad = t.text.match(TAG_INVALID_G);
+    if (bad) {
+      findings.push(
+        finding(
+          'G3',
+          `"${t.text}" contains ${describeChars(bad)}, which Etsy doesn't allow in tags (only letters, numbers, spaces, - and ').`,
+          span,
+        ),
+      );
+    }
+    const identity = tagIdentity(t.text);
+    const sameTag = identities.get(identity);
+    const samePhrase = keys.get(t.key);
+    if (sameTag) {
+      findings.push(
+        finding(
+          'G4',
+          `"${t.text}" duplicates "${sameTag.text}"; Etsy rejects duplicate tags.`,
+          span,
+        ),
+      );
+    } else if (samePhrase) {
+      findings.push(
+        finding(
+          'G5',
+          `"${t.text}" is the same search as "${samePhrase.text}" (Etsy matches plurals and word order), so this slot is wasted.`,
+          span,
+        ),
+      );
+    }
+    if (!sameTag) identities.set(identity, t);
+    if (!samePhrase) keys.set(t.key, t);
+
+    if (categoryKeys.has(t.key)) {
+      findings.push(
+        finding(
+          'G8',
+          `"${t.text}" only restates your category, which Etsy already matches on. Use this slot for another phrase.`,
+          span,
+        ),
+      );
+    }
+    const opinion = wordsOf(t.text, 10).find((w) => SUBJECTIVE_STEMS.has(w.stem));
+    if (opinion) {
+      findings.push(
+        finding(
+          'G10',
+          `"${opinion.text}" is an opinion word shoppers rarely search for; describe the item instead.`,
+          span,
+        ),
+      );
+    }
+    if (/^[-']/.test(t.text)) {
+      findings.push(
+        finding(
+          'G12',
+          `"${t.text}" starts with "${t.text[0]}"; start tags with a letter or number.`,
+          span,
+        ),
+      );
+    }
+    if (wordsOf(t.text, 2).length === 1) singleWord.push(t);
+    for (const s of t.stems) {
+      const list = tagsPerRoot.get(s) ?? [];
+      list.push(t);
+      tagsPerRoot.set(s, list);
+    }
+  }
+
+  if (singleWord.length > MAX_SINGLE_WORD_TAGS) {
+    for (const t of singleWord.slice(0, MAX_FINDINGS_PER_RULE)) {
+      findings.push(
+        finding(
+          'G6',
+          `"${t.text}" is one word, and ${singleWord.length} of your tags are. Multi-word phrases, the way shoppers search, match better.`,
+          itemSpan(t.index, t.text),
+        ),
+      );
+    }
+  }
+
+  let rootFindings = 0;
+  for (const [root, list] of tagsPerRoot) {
+    const over = list[MAX_TAGS_PER_ROOT];
+    if (!over || rootFindings++ >= MAX_FINDINGS_PER_RULE) continue;
+    findings.push(
+      finding(
+        'G7',
+        `"${root}" appears in ${list.length} tags. Etsy rewards variety: keep it in ${MAX_TAGS_PER_ROOT} at most and use the slots for other searches.`,
+        itemSpan(over.index, over.text),
+      ),
+    );
+  }
+  return findings;
+}

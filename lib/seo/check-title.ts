@@ -1,0 +1,184 @@
+import type { Finding } from './findings';
+import { firstItemWordIndex, type ItemVocabulary } from './item';
+import { PROMO_RE, SUBJECTIVE_EXCEPTIONS_NEXT, SUBJECTIVE_STEMS } from './lexicon';
+import { FIELD_SPAN, finding, textSpan } from './rules';
+import { isStopword, wordsOf, type Word } from './text';
+import { TITLE_MAX_CHARS, titleProblems } from './validity';
+
+/** Beyond this many hits of one rule the seller has the point; more would bury the other findings. */
+export const MAX_FINDINGS_PER_RULE = 10;
+export const TITLE_WORD_LIMIT = 15;
+const TITLE_WORD_SOFT_LIMIT = 11;
+/** "Macrame Wall Hanging" starting at word 4 still leads: English puts the noun last. */
+const LEAD_WORDS = 6;
+const MAX_CAPS_WORDS = 3;
+const KEYWORD_LIST_FRAGMENTS = 4;
+
+export interface PromoMatch {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function promoMatches(text: string): PromoMatch[] {
+  const out: PromoMatch[] = [];
+  for (const m of text.matchAll(PROMO_RE)) {
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
+  return out;
+}
+
+/** Subjective words, skipping "best friend" and words already flagged as promotion ("best seller"). */
+export function subjectiveWords(words: readonly Word[], promos: readonly PromoMatch[]): Word[] {
+  return words.filter(
+    (w, i) =>
+      SUBJECTIVE_STEMS.has(w.stem) &&
+      !SUBJECTIVE_EXCEPTIONS_NEXT.has(words[i + 1]?.stem ?? '') &&
+      !promos.some((p) => w.start < p.end && p.start < w.end),
+  );
+}
+
+/** Later occurrences of a meaningful word already used earlier in the title. */
+export function repeatedWords(words: readonly Word[]): Word[] {
+  const seen = new Set<string>();
+  const repeats: Word[] = [];
+  for (const w of words) {
+    if (isStopword(w.stem) || w.stem.length < 2 || /^\d+$/.test(w.stem)) continue;
+    if (seen.has(w.stem)) repeats.push(w);
+    else seen.add(w.stem);
+  }
+  return repeats;
+}
+
+function isAllCaps(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+const HARD_MESSAGES = {
+  T1: (extra: string) =>
+    `Your title is over Etsy's ${TITLE_MAX_CHARS}-character limit; Etsy will reject it. This part is over: "${extra}".`,
+  T2: (ch: string) =>
+    `Etsy doesn't allow "${ch}" in titles (only letters, numbers, punctuation, math symbols, spaces, ™ © ®).`,
+  T2b: (ch: string) => `Etsy allows "${ch}" only once in a title; remove this one.`,
+};
+
+export function checkTitle(title: string, vocab: ItemVocabulary): Finding[] {
+  if (title.trim() === '') {
+    return [
+      finding(
+        'T0',
+        'Add a title: Etsy requires one, and it is what shoppers read first.',
+        FIELD_SPAN,
+      ),
+    ];
+  }
+  const findings: Finding[] = [];
+  for (const p of titleProblems(title, MAX_FINDINGS_PER_RULE)) {
+    findings.push(finding(p.rule, HARD_MESSAGES[p.rule](p.text), textSpan(p.start, p.end)));
+  }
+
+  const words = wordsOf(title);
+  if (words.length >= TITLE_WORD_SOFT_LIMIT) {
+    const long = words.length >= TITLE_WORD_LIMIT;
+    const last = words[words.length - 1];
+    const first = words[0];
+    if (first && last) {
+      findings.push(
+        finding(
+          'T3',
+          long
+            ? `Your title has ${words.length} words. Etsy suggests fewer than ${TITLE_WORD_LIMIT}: short, clear titles that say what the item is.`
+            : `Your title has ${words.length} words, close to Etsy's suggested maximum of ${TITLE_WORD_LIMIT - 1}. Shorter titles are easier to read.`,
+          textSpan(first.start, last.end),
+          long ? 'warning' : 'tip',
+        ),
+      );
+    }
+  }
+
+  const itemAt = firstItemWordIndex(words, vocab);
+  if (itemAt >= LEAD_WORDS) {
+    const w = words[itemAt];
+    if (w) {
+      findings.push(
+        finding(
+          'T4',
+          `Your title says what the item is ("${w.text}") only at word ${itemAt + 1}. Shoppers see the first few words, so lead with it.`,
+          textSpan(w.start, w.end),
+        ),
+      );
+    }
+  } else if (itemAt === -1 && vocab.hasListingEvidence) {
+    const lead = words.slice(0, LEAD_WORDS - 1);
+    const first = lead[0];
+    const last = lead[lead.length - 1];
+    if (first && last) {
+      findings.push(
+        finding(
+          'T4',
+          "The first words of your title don't say what the item is. Start with the item, in the words your tags and category use.",
+          textSpan(first.start, last.end),
+        ),
+      );
+    }
+  }
+
+  const promos = promoMatches(title);
+  for (const w of subjectiveWords(words, promos).slice(0, MAX_FINDINGS_PER_RULE)) {
+    findings.push(
+      finding(
+        'T5',
+        `"${w.text}" is an opinion, not something shoppers search for. Etsy suggests moving words like this to the description.`,
+        textSpan(w.start, w.end),
+      ),
+    );
+  }
+
+  const reported = new Set<string>();
+  for (const w of repeatedWords(words)) {
+    if (reported.has(w.stem) || reported.size >= MAX_FINDINGS_PER_RULE) continue;
+    reported.add(w.stem);
+    findings.push(
+      finding(
+        'T6',
+        `"${w.text}" repeats a word already in your title. Etsy asks for no repeated words; once is enough for search.`,
+        textSpan(w.start, w.end),
+      ),
+    );
+  }
+
+  for (const p of promos.slice(0, MAX_FINDINGS_PER_RULE)) {
+    findings.push(
+      finding(
+        'T7',
+        `"${p.text}" is about price, sales or shipping. Etsy asks titles to describe the item only; Etsy shows prices and shipping itself.`,
+        textSpan(p.start, p.end),
+      ),
+    );
+  }
+
+  const caps = words.filter((w) => isAllCaps(w.text));
+  const firstCaps = caps[0];
+  const lastCaps = caps[caps.length - 1];
+  if (caps.length > MAX_CAPS_WORDS && firstCaps && lastCaps) {
+    findings.push(
+      finding(
+        'T10',
+        `${caps.length} words are in CAPITALS. Capitals read as shouting; keep them for real acronyms.`,
+        textSpan(firstCaps.start, lastCaps.end),
+      ),
+    );
+  }
+
+  const fragments = title.split(/[|,]/).filter((f) => f.trim() !== '').length;
+  if (fragments >= KEYWORD_LIST_FRAGMENTS) {
+    findings.push(
+      finding(
+        'T8',
+        `Your title has ${fragments} parts separated by commas or bars, so it reads like a keyword list. Write it for a shopper; put extra phrases in your tags.`,
+        textSpan(0, title.length),
+      ),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,30 @@
+import type { ListingText } from '../listing';
+import { checkDescription } from './check-description';
+import { checkMaterials } from './check-materials';
+import { checkTags, distinctTagCount } from './check-tags';
+import { checkTitle } from './check-title';
+import type { CheckResult } from './findings';
+import { firstItemWordIndex, ItemVocabulary } from './item';
+import { scoreListing } from './score';
+import { normalizeText, wordsOf } from './text';
+
+/** Grades one listing against Etsy's hard rules and search guidance. Pure and total. */
+export function checkListing(listing: ListingText): CheckResult {
+  const title = normalizeText(listing.title);
+  const description = normalizeText(listing.description);
+  const vocab = new ItemVocabulary(listing);
+  const canJudgeItem =
+    vocab.hasListingEvidence || firstItemWordIndex(wordsOf(title), vocab) !== -1;
+
+  const findings = [
+    ...checkTitle(title, vocab),
+    ...checkTags(listing.tags, listing.categoryPath),
+    ...checkDescription(description, title, vocab, canJudgeItem),
+    ...checkMaterials(listing.materials),
+  ];
+  return {
+    findings,
+    ...scoreListing(findings, distinctTagCount(listing.tags)),
+    normalized: { title, description },
+  };
+}

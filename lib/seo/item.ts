@@ -1,0 +1,39 @@
+import type { ListingText } from '../listing';
+import { NOT_ITEM_STEMS, PRODUCT_NOUN_STEMS } from './lexicon';
+import { contentWords, normalizeText, wordsOf, type Word } from './text';
+
+/**
+ * Which words say "what the item is" for this listing. English puts the head noun last
+ * ("macrame wall hanging"), so we take the last meaningful word of the category leaf and of each
+ * multi-word tag, plus a list of common Etsy item nouns.
+ */
+export class ItemVocabulary {
+  private readonly listingStems = new Set<string>();
+
+  constructor(listing: Pick<ListingText, 'tags' | 'categoryPath'>) {
+    const leaf = listing.categoryPath[listing.categoryPath.length - 1];
+    if (leaf !== undefined) this.addHead(normalizeText(leaf), false);
+    for (const tag of listing.tags) this.addHead(normalizeText(tag), true);
+  }
+
+  private addHead(phrase: string, multiWordOnly: boolean): void {
+    const words = contentWords(wordsOf(phrase, 8));
+    if (multiWordOnly && words.length < 2) return;
+    const head = words[words.length - 1];
+    if (head && !NOT_ITEM_STEMS.has(head.stem)) this.listingStems.add(head.stem);
+  }
+
+  isItemWord(word: Pick<Word, 'stem'>): boolean {
+    return this.listingStems.has(word.stem) || PRODUCT_NOUN_STEMS.has(word.stem);
+  }
+
+  /** Without tags or a category we only recognise item words from our English list. */
+  get hasListingEvidence(): boolean {
+    return this.listingStems.size > 0;
+  }
+}
+
+/** Position of the first word naming the item, or -1. */
+export function firstItemWordIndex(words: readonly Word[], vocab: ItemVocabulary): number {
+  return words.findIndex((w) => vocab.isItemWord(w));
+}

@@ -1,0 +1,45 @@
+import { stem } from './text';
+
+/**
+ * Word lists for the English guidance rules. They are deliberately short and conservative:
+ * a false warning costs the seller more trust than a missed one.
+ */
+
+function stems(list: string): Set<string> {
+  return new Set(list.split(/\s+/).map(stem));
+}
+
+/** Etsy: "Move subjective words like 'perfect' or 'beautiful' to the description". */
+export const SUBJECTIVE_STEMS = stems(
+  'perfect beautiful beautifully cute unique amazing gorgeous stunning best premium must-have ' +
+    'lovely awesome adorable wonderful fabulous fantastic exquisite incredible pretty ' +
+    'high-quality luxurious luxury super',
+);
+
+/** "best friend" names a recipient, not an opinion. */
+export const SUBJECTIVE_EXCEPTIONS_NEXT = stems('friend bestie man mom dad');
+
+/** Etsy: titles should say "nothing about price, sales or shipping". */
+export const PROMO_RE =
+  /(?<![\p{L}\p{N}])(?:\d+(?:[.,]\d+)?\s*%\s*off|free\s+(?:shipping|delivery|postage)|on\s+sale|best[\s-]?sell(?:er|ers|ing)|limited\s+time|buy\s+one\s+get\s+one|bogo|sale|discount(?:ed|s)?|cheap(?:est)?|clearance|deals?|promo|coupon)(?![\p{L}\p{N}])/giu;
+
+/** Common Etsy item nouns, used to tell "what the item is" from adjectives when tags are missing. */
+export const PRODUCT_NOUN_STEMS = stems(
+  'necklace earring ring bracelet pendant anklet brooch charm choker jewelry jewellery ' +
+    'mug cup tumbler glass candle soap print poster painting art sticker card invitation ' +
+    'shirt t-shirt hoodie sweatshirt sweater cardigan dress skirt hat beanie cap scarf sock ' +
+    'bag tote purse wallet pouch backpack pillow cushion blanket quilt throw rug tapestry ' +
+    'hanging planter pot vase bowl plate ornament wreath garland sign frame lamp mirror clock ' +
+    'coaster keychain bookmark journal notebook planner template pattern kit toy doll plush ' +
+    'puzzle figurine sculpture collar leash bandana bib onesie romper apron towel napkin ' +
+    'tablecloth runner curtain decor basket box tray board spoon magnet pin patch badge ' +
+    'topper banner mask costume shoe slipper sandal boot glove mitten headband clip ' +
+    'scrunchie bow tie cufflink watch belt svg png stamp label tag bottle jar ' +
+    'coat jacket vest pants leggings shorts bodysuit bracelet bookend shelf hook knob',
+);
+
+/** Tag heads that describe the occasion or style rather than the item. */
+export const NOT_ITEM_STEMS = stems(
+  'gift present idea style design handmade vintage personalized personalised custom ' +
+    'aesthetic lover',
+);

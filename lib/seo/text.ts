@@ -1,0 +1,98 @@
+/**
+ * Text primitives shared by the checker and the suggesters. All offsets are UTF-16 code-unit
+ * offsets into NFC text, because that is what the editor's textarea selection APIs use.
+ */
+
+/** Etsy validates NFC text: a decomposed accent fails the title regex (etsy/open-api#605). */
+export function normalizeText(raw: string): string {
+  return typeof raw === 'string' ? raw.normalize('NFC') : '';
+}
+
+/** Etsy's length limits count characters, not UTF-16 units, so an emoji is one. */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/** Code-unit index just after the first `limit` code points (text.length if shorter). */
+export function codeUnitIndexAfter(text: string, limit: number): number {
+  let count = 0;
+  let i = 0;
+  while (i < text.length && count < limit) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    i += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    count++;
+  }
+  return i;
+}
+
+export interface Word {
+  text: string;
+  /** Lowercased, possessive and hyphens removed, plural folded: what search treats as the same word. */
+  stem: string;
+  start: number;
+  end: number;
+}
+
+// Separators inside a word are only kept between letters, so "t-shirt" and "mother's" stay whole
+// and the pattern cannot backtrack.
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+
+export function wordsOf(text: string, maxWords = Infinity): Word[] {
+  const words: Word[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (words.length < maxWords && (m = WORD_RE.exec(text)) !== null) {
+    words.push({ text: m[0], stem: stem(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return words;
+}
+
+const TEE_FORMS = new Set(['tshirt', 'tshirts', 'tee', 'tees']);
+
+/** Light English stemming (s/es/ies) per the rules doc; other scripts pass through lowercased. */
+export function stem(word: string): string {
+  const w = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’-]/g, '');
+  if (TEE_FORMS.has(w)) return 'tshirt';
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+const STOPWORDS = new Set(
+  (
+    'a an the and or nor but for of with without in on to by from at as is are be it its this ' +
+    'that these those your you my our her his him their them me we i us so into onto over ' +
+    'under up out off per via vs'
+  ).split(' '),
+);
+
+export function isStopword(stemmed: string): boolean {
+  return STOPWORDS.has(stemmed);
+}
+
+/** Words that carry meaning, for repeat and variety rules. */
+export function contentWords(words: readonly Word[]): Word[] {
+  return words.filter((w) => !isStopword(w.stem));
+}
+
+/** Order-insensitive key: "wall hangings" and "hanging wall" are the same search phrase. */
+export function phraseKey(text: string): string {
+  const stems = contentWords(wordsOf(text)).map((w) => w.stem);
+  const stems2 = stems.length > 0 ? stems : wordsOf(text).map((w) => w.stem);
+  const key = [...new Set(stems2)].sort().join(' ');
+  return key || text.trim().toLowerCase();
+}
