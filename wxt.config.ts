@@ -12,6 +12,8 @@ const UNPACKED_ID_KEY =
 export const OLLAMA_DEFAULT_ORIGINS = ['http://localhost:11434', 'http://127.0.0.1:11434'];
 
 export default defineConfig({
+  // Lets parallel checkouts' builds (and their E2E runs) keep out of each other's way.
+  outDir: process.env.EXTENSION_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: ({ mode, browser }) => ({
     name: 'Etsy SEO Copilot',

@@ -1,7 +1,9 @@
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
+export const EXTENSION_DIR = fileURLToPath(
+  new URL(`../${process.env.EXTENSION_OUT_DIR ?? '.output'}/chrome-mv3`, import.meta.url),
+);
 
 export interface LaunchOptions {
   executablePath: string;

@@ -20,6 +20,8 @@ export function isTrustedSender(sender: SenderInfo, extensionId: string): boolea
   } catch {
     return false;
   }
-  if (sender.tab) return url.origin === ETSY_ORIGIN;
-  return url.protocol.endsWith('-extension:') && url.host === extensionId;
+  // Our own pages, also when opened in a tab.
+  if (url.protocol.endsWith('-extension:')) return url.host === extensionId;
+  // Our content script: it runs only in tabs, only on www.etsy.com.
+  return Boolean(sender.tab) && url.origin === ETSY_ORIGIN;
 }

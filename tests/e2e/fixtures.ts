@@ -1,0 +1,78 @@
+import {
+  test as base,
+  expect,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from '@playwright/test';
+import { startFakeEtsy, type FakeEtsy } from '../peers/etsy/server';
+import { startFakeOllama, type FakeOllama } from '../peers/ollama';
+import { makeThrowawayCertificate } from '../peers/tls';
+import { launchWithExtension } from '../../scripts/launch';
+
+export const EDITOR_URL = 'https://www.etsy.com/your/shops/me/listing-editor/edit/1234567890';
+export const SECOND_LISTING_ID = '2345678901';
+
+interface TestFixtures {
+  /** A fresh Chromium profile with the built extension loaded. */
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  page: Page;
+  /** The fake www.etsy.com + api.etsy.com, reset for each test. */
+  etsy: FakeEtsy;
+  /** The fake Ollama behind localhost:11434, reset for each test. */
+  ollama: FakeOllama;
+  /** Opens one of the extension's own pages. */
+  openExtensionPage: (path: 'popup.html' | 'options.html') => Promise<Page>;
+}
+
+export const test = base.extend<TestFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  etsy: async ({}, use) => {
+    const etsy = await startFakeEtsy(await makeThrowawayCertificate());
+    await use(etsy);
+    await etsy.close();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  ollama: async ({}, use) => {
+    const server = await startFakeOllama();
+    Object.assign(server.ollama, { port: server.port });
+    await use(server.ollama);
+    await server.close();
+  },
+  context: async ({ etsy, ollama }, use) => {
+    const launched = await launchWithExtension({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      etsyPort: etsy.port,
+      ollamaPort: (ollama as FakeOllama & { port: number }).port,
+      headless: true,
+    });
+    await use(launched.context);
+    await launched.context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker');
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  page: async ({ context }, use) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await use(page);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    });
+  },
+});
+
+export { expect };
+
+/** The panel's host element; Playwright locators pierce its shadow root. */
+export const PANEL = 'etsy-seo-copilot';
