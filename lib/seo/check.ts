@@ -13,8 +13,7 @@ export function checkListing(listing: ListingText): CheckResult {
   const title = normalizeText(listing.title);
   const description = normalizeText(listing.description);
   const vocab = new ItemVocabulary(listing);
-  const canJudgeItem =
-    vocab.hasListingEvidence || firstItemWordIndex(wordsOf(title), vocab) !== -1;
+  const canJudgeItem = vocab.hasListingEvidence || firstItemWordIndex(wordsOf(title), vocab) !== -1;
 
   const findings = [
     ...checkTitle(title, vocab),

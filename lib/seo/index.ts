@@ -1,0 +1,34 @@
+export { checkListing } from './check';
+export { suggestOffline } from './suggest';
+export type {
+  CheckResult,
+  Field,
+  Finding,
+  FindingSpan,
+  RuleId,
+  RuleSource,
+  ScoreComponent,
+  ScoreLift,
+  Severity,
+} from './findings';
+export { RULES } from './rules';
+export { normalizeText, codePointLength } from './text';
+export {
+  dedupeTags,
+  isValidMaterial,
+  isValidTag,
+  isValidTitle,
+  MATERIAL_INVALID_CHAR,
+  MAX_TAGS,
+  repairMaterial,
+  repairTag,
+  repairTitle,
+  TAG_INVALID_CHAR,
+  TAG_MAX_CHARS,
+  tagIdentity,
+  TITLE_INVALID_CHAR,
+  TITLE_MAX_CHARS,
+  titleProblems,
+  type RepairedTitle,
+  type TitleProblem,
+} from './validity';

@@ -1,0 +1,24 @@
+import type { ListingText, Suggestion } from '../listing';
+import { ItemVocabulary } from './item';
+import { suggestDescription } from './suggest-description';
+import { suggestTags } from './suggest-tags';
+import { suggestTitle } from './suggest-title';
+
+/** Suggestions from rules alone (no model); every value passes Etsy's validity rules by construction. */
+export function suggestOffline(listing: ListingText): Suggestion {
+  const vocab = new ItemVocabulary(listing);
+  const title = suggestTitle(listing, vocab);
+  const tags = suggestTags(listing, vocab);
+  const itemPhrase = title.value.split(', ')[0] || title.itemPhrase;
+  const description = suggestDescription(
+    listing,
+    vocab,
+    itemPhrase || null,
+    title.movedToDescription,
+  );
+  return {
+    title: { value: title.value, reasons: title.reasons },
+    tags,
+    description,
+  };
+}
