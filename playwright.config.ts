@@ -12,5 +12,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  outputDir: 'test-results/e2e-artifacts',
   use: { trace: 'retain-on-failure' },
 });

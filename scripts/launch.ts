@@ -9,8 +9,8 @@ export interface LaunchOptions {
   executablePath: string;
   /** Port of the local HTTPS server standing in for www.etsy.com and api.etsy.com. */
   etsyPort: number;
-  /** Port of the local server standing in for Ollama at localhost:11434. */
-  ollamaPort: number;
+  /** Port of a local server to stand in for Ollama at localhost:11434; omit to reach the real one. */
+  ollamaPort?: number;
   headless: boolean;
   userDataDir?: string;
 }
@@ -29,8 +29,12 @@ export async function launchWithExtension(options: LaunchOptions): Promise<{
     `MAP www.etsy.com 127.0.0.1:${options.etsyPort}`,
     `MAP api.etsy.com 127.0.0.1:${options.etsyPort}`,
     `MAP openapi.etsy.com 127.0.0.1:${options.etsyPort}`,
-    `MAP localhost:11434 127.0.0.1:${options.ollamaPort}`,
-    `MAP 127.0.0.1:11434 127.0.0.1:${options.ollamaPort}`,
+    ...(options.ollamaPort === undefined
+      ? []
+      : [
+          `MAP localhost:11434 127.0.0.1:${options.ollamaPort}`,
+          `MAP 127.0.0.1:11434 127.0.0.1:${options.ollamaPort}`,
+        ]),
   ].join(', ');
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: options.executablePath,

@@ -1,0 +1,71 @@
+/**
+ * `npm start`: builds the extension, starts a local sandbox Etsy (the listing-editor
+ * imitation at its real URL, plus a fake Etsy API and OAuth) and opens Chromium with
+ * the extension loaded. With no display it runs headless, saves screenshots of the
+ * panel, popup and options page, and prints where they are.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findChromium } from './chromium';
+import { launchWithExtension } from './launch';
+import { startFakeEtsy } from '../tests/peers/etsy/server';
+import { makeThrowawayCertificate } from '../tests/peers/tls';
+
+const EDITOR_URL = 'https://www.etsy.com/your/shops/me/listing-editor/edit/1234567890';
+const SCREENSHOT_DIR = resolve('sandbox-screenshots');
+
+const executablePath = findChromium();
+console.log('Building the extension…');
+execSync('npx wxt build', { stdio: 'inherit' });
+
+const etsy = await startFakeEtsy(await makeThrowawayCertificate());
+const headless = !process.env.DISPLAY && process.platform === 'linux';
+const { context, extensionId } = await launchWithExtension({
+  executablePath,
+  etsyPort: etsy.port,
+  headless,
+});
+
+const editor = context.pages()[0] ?? (await context.newPage());
+await editor.goto(EDITOR_URL);
+await editor.locator('etsy-seo-copilot').getByTestId('panel-title').waitFor();
+
+const sandboxApp = etsy.api.app;
+console.log(`
+Sandbox Etsy is running: ${EDITOR_URL}
+(www.etsy.com and api.etsy.com are mapped to a local server only inside this Chromium.)
+To try "Connect to Etsy", enter this sandbox app on the extension's options page:
+  keystring:     ${sandboxApp.keystring}
+  shared secret: ${sandboxApp.sharedSecret}
+`);
+
+if (headless) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await editor.screenshot({ path: `${SCREENSHOT_DIR}/panel.png` });
+  for (const [name, size] of [
+    ['popup', { width: 380, height: 420 }],
+    ['options', { width: 1000, height: 900 }],
+  ] as const) {
+    const page = await context.newPage();
+    await page.setViewportSize(size);
+    await page.goto(`chrome-extension://${extensionId}/${name}.html`);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+  }
+  console.log(`No display found, so Chromium ran headless. Screenshots of the panel, popup and options page:
+  ${SCREENSHOT_DIR}/panel.png
+  ${SCREENSHOT_DIR}/popup.png
+  ${SCREENSHOT_DIR}/options.png`);
+  await context.close();
+  await etsy.close();
+} else {
+  console.log('Close the Chromium window (or press Ctrl+C) to stop the sandbox.');
+  const stop = async () => {
+    await context.close().catch(() => undefined);
+    await etsy.close();
+    process.exit(0);
+  };
+  context.on('close', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
