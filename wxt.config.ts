@@ -4,7 +4,8 @@ import { defineConfig } from 'wxt';
  * Public half of a throwaway RSA key. It pins the unpacked extension's id to
  * blgfogbpcdmhohalginmiifilfkhopig, so the OAuth redirect URI registered at Etsy
  * (https://<id>.chromiumapp.org/) keeps working in every checkout. The Chrome Web
- * Store rejects a `key`, so store packages (`--mode store`) leave it out.
+ * Store rejects a `key`, so store packages (`npm run zip` sets STORE_PACKAGE)
+ * leave it out.
  */
 const UNPACKED_ID_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAps/g5khsH4asASVjj9mvosAZpFQmqvLgDqCFeSIbtGqTk5QLrcidUgUtHKTKDeJ6Etism1eTYiNrHPrSSiKUTkb1+4uEM7hLkTwpTBTkymnyIHRrstNBiGpnthG7/wfiPz22ensR9oQJ87SKgiwCqQEtGu8B5Xm14nIR0UXbA3m2eSYWGjkofWaCWdg+kbyIhBv9RzZtr583VqaqoNoykbPjA3l5vlgtahzogvROLMa8uouEH9DqWeuL6cgqsBIAsCBu3/DjDlQ+FkAhlvlZijhAV8T43iGH2Q7hNocBePNtaZ0z0P4od5dOe/epmuBjGQy693H6oBtqIpej5u9jdQIDAQAB';
@@ -15,7 +16,7 @@ export default defineConfig({
   // Lets parallel checkouts' builds (and their E2E runs) keep out of each other's way.
   outDir: process.env.EXTENSION_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
-  manifest: ({ mode, browser }) => ({
+  manifest: ({ browser }) => ({
     name: 'Etsy SEO Copilot',
     description:
       'Grades your Etsy listing against Etsy’s own rules and suggests a better title, tags and description — from a model you choose.',
@@ -25,7 +26,7 @@ export default defineConfig({
       ...OLLAMA_DEFAULT_ORIGINS.map((origin) => `${origin}/*`),
     ],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-    ...(mode !== 'store' && browser === 'chrome' ? { key: UNPACKED_ID_KEY } : {}),
+    ...(!process.env.STORE_PACKAGE && browser === 'chrome' ? { key: UNPACKED_ID_KEY } : {}),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'etsy-seo-copilot@example.org' } } }
       : {}),
