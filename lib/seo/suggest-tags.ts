@@ -26,16 +26,17 @@ interface Candidate {
 const RANK = {
   sellerTag: 100,
   titlePhrase: 90,
-  titleNgram: 80,
-  materialItem: 60,
-  descriptionNgram: 50,
+  materialItem: 70,
+  titleNgram: 55,
+  descriptionNgram: 35,
   category: 30,
   sellerSingleWord: 25,
   titleWord: 20,
   materialWord: 15,
   descriptionWord: 10,
 } as const;
-const ITEM_BONUS = 8;
+/** A phrase ending on the item noun ("wall hanging") is what shoppers type; "boho wall" is not. */
+const ITEM_BONUS = 25;
 
 class CandidatePool {
   private readonly byText = new Map<string, Candidate>();
@@ -50,6 +51,9 @@ class CandidatePool {
     return [...this.byText.values()].sort((a, b) => b.rank - a.rank);
   }
 }
+
+/** "mother of pearl", "mug for dad": the only stopwords that keep a phrase a phrase. */
+const INNER_WORDS = new Set(['of', 'for']);
 
 function usableWord(w: Word): boolean {
   return !SUBJECTIVE_STEMS.has(w.stem) && /\p{L}/u.test(w.text);
@@ -74,7 +78,8 @@ function addNgrams(
         const phrase = words.slice(i, i + n);
         const last = phrase[phrase.length - 1];
         if (!last || isStopword(last.stem) || !phrase.every(usableWord)) continue;
-        if (phrase.some((w, k) => k > 0 && isStopword(w.stem) && w.stem !== 'of')) continue;
+        if (phrase.some((w, k) => k > 0 && isStopword(w.stem) && !INNER_WORDS.has(w.stem)))
+          continue;
         const value = phrase.map((w) => w.text.toLowerCase()).join(' ');
         const seen = (counts?.get(value) ?? 0) + 1;
         counts?.set(value, seen);
@@ -93,7 +98,11 @@ function addWords(pool: CandidatePool, text: string, reason: string, rank: numbe
   }
 }
 
-function collectCandidates(listing: ListingText, vocab: ItemVocabulary): Candidate[] {
+function collectCandidates(
+  listing: ListingText,
+  vocab: ItemVocabulary,
+  cleanTitle: string,
+): Candidate[] {
   const pool = new CandidatePool();
   const title = normalizeText(listing.title);
   const description = normalizeText(listing.description).slice(0, DESCRIPTION_SCAN_CHARS);
@@ -107,15 +116,15 @@ function collectCandidates(listing: ListingText, vocab: ItemVocabulary): Candida
       (multi ? RANK.sellerTag : RANK.sellerSingleWord) - i / 100,
     );
   });
-  for (const segment of title.replace(PROMO_RE, '|').split(SENTENCE_SPLIT)) {
+  for (const segment of `${cleanTitle}|${title.replace(PROMO_RE, '|')}`.split(SENTENCE_SPLIT)) {
     const words = wordsOf(segment);
     if (words.length >= 2 && words.length <= 4 && words.every(usableWord)) {
       pool.add(segment.trim().toLowerCase(), 'phrase from your title', RANK.titlePhrase);
     }
   }
-  addNgrams(pool, title, vocab, 'phrase from your title', RANK.titleNgram);
+  addNgrams(pool, `${cleanTitle}|${title}`, vocab, 'phrase from your title', RANK.titleNgram);
 
-  const titleWords = wordsOf(title);
+  const titleWords = wordsOf(cleanTitle);
   const headAt = titleWords.findIndex((w) => vocab.isItemWord(w));
   const head = titleWords[headAt];
   const beforeHead = titleWords[headAt - 1];
@@ -167,6 +176,9 @@ function collectCandidates(listing: ListingText, vocab: ItemVocabulary): Candida
   return pool.ranked();
 }
 
+/** "gift for her" is a real search; "wall hanging for" is not. */
+const RECIPIENTS = new Set(['her', 'him', 'them', 'me', 'you', 'us']);
+
 interface Chosen {
   value: string;
   reason: string;
@@ -185,7 +197,8 @@ function prepare(candidate: Candidate): Chosen | null {
   if (words.length !== wordsOf(candidate.text).length) return null;
   const first = words[0];
   const last = words[words.length - 1];
-  if (!first || !last || isStopword(first.stem) || isStopword(last.stem)) return null;
+  if (!first || !last || isStopword(first.stem)) return null;
+  if (isStopword(last.stem) && !RECIPIENTS.has(last.stem)) return null;
   if (words.some((w) => SUBJECTIVE_STEMS.has(w.stem))) return null;
   return {
     value,
@@ -202,8 +215,12 @@ function prepare(candidate: Candidate): Chosen | null {
  * two single words and no word in more than three tags, relaxing only the last two limits when
  * the listing has too little text to fill 13 otherwise.
  */
-export function suggestTags(listing: ListingText, vocab: ItemVocabulary): TagSuggestion[] {
-  const candidates = collectCandidates(listing, vocab);
+export function suggestTags(
+  listing: ListingText,
+  vocab: ItemVocabulary,
+  cleanTitle: string,
+): TagSuggestion[] {
+  const candidates = collectCandidates(listing, vocab, cleanTitle);
   // Preparing is the costly step, so it runs lazily: most listings fill 13 from the top few dozen.
   const prepared = new Map<number, Chosen | null>();
   const preparedAt = (i: number, c: Candidate): Chosen | null => {

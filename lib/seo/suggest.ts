@@ -8,7 +8,7 @@ import { suggestTitle } from './suggest-title';
 export function suggestOffline(listing: ListingText): Suggestion {
   const vocab = new ItemVocabulary(listing);
   const title = suggestTitle(listing, vocab);
-  const tags = suggestTags(listing, vocab);
+  const tags = suggestTags(listing, vocab, title.value);
   const itemPhrase = title.value.split(', ')[0] || title.itemPhrase;
   const description = suggestDescription(
     listing,
