@@ -23,6 +23,11 @@ export class ItemVocabulary {
     if (head && !NOT_ITEM_STEMS.has(head.stem)) this.listingStems.add(head.stem);
   }
 
+  /** Item words this listing's own tags or category vouch for, stronger than the generic list. */
+  isListingItemWord(word: Pick<Word, 'stem'>): boolean {
+    return this.listingStems.has(word.stem);
+  }
+
   isItemWord(word: Pick<Word, 'stem'>): boolean {
     return this.listingStems.has(word.stem) || PRODUCT_NOUN_STEMS.has(word.stem);
   }

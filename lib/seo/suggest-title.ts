@@ -50,6 +50,30 @@ function trimDanglingWords(segment: string): string {
   return text.replace(/[\s&+:%'’-]+$/u, '').replace(/^[\s&+:%'’-]+/u, '');
 }
 
+/** Words before the item noun that still belong to its name ("Macrame Wall Hanging"). */
+const NAME_WORDS_BEFORE_HEAD = 2;
+
+/**
+ * When a fragment names the item only after many adjectives, lifts the item's name out in front:
+ * "Boho Handmade Natural Cotton Macrame Wall Hanging" → "Macrame Wall Hanging", "Boho … Cotton".
+ */
+function splitLateItem(segment: string | undefined, vocab: ItemVocabulary): string[] | null {
+  if (segment === undefined) return null;
+  const words = wordsOf(segment);
+  let headAt = words.findIndex((w) => vocab.isListingItemWord(w));
+  if (headAt === -1) headAt = words.findIndex((w) => vocab.isItemWord(w));
+  if (headAt < LEAD_SEGMENT_WORDS - 1) return null;
+  let from = headAt;
+  while (from > headAt - NAME_WORDS_BEFORE_HEAD && !isStopword(words[from - 1]?.stem ?? 'a'))
+    from--;
+  const first = words[from];
+  const head = words[headAt];
+  if (!first || !head) return null;
+  const before = trimDanglingWords(segment.slice(0, first.start));
+  const after = trimDanglingWords(segment.slice(head.end));
+  return [segment.slice(first.start, head.end), before, after].filter((s) => wordsOf(s).length > 0);
+}
+
 const quoteList = (items: readonly string[]): string => items.map((s) => `"${s}"`).join(', ');
 
 function fallbackItemPhrase(listing: ListingText): string | null {
@@ -93,24 +117,25 @@ export function suggestTitle(listing: ListingText, vocab: ItemVocabulary): Title
     );
   }
 
-  const itemSegment = segments.findIndex((s) =>
-    wordsOf(s).some((w, i) => i < LEAD_SEGMENT_WORDS && vocab.isItemWord(w)),
-  );
+  const strength = (segment: string): number =>
+    wordsOf(segment).reduce(
+      (best, w) => Math.max(best, vocab.isListingItemWord(w) ? 2 : vocab.isItemWord(w) ? 1 : 0),
+      0,
+    );
+  const strengths = segments.map(strength);
+  const best = Math.max(0, ...strengths);
+  const itemSegment = best > 0 ? strengths.indexOf(best) : -1;
   let itemPhrase: string | null = null;
-  if (itemSegment > 0) {
+  if (itemSegment > 0 && best > (strengths[0] ?? 0)) {
     const [segment] = segments.splice(itemSegment, 1);
     if (segment !== undefined) {
       segments.unshift(segment);
-      itemPhrase = segment;
       reasons.push(`Moved "${segment}" to the front so shoppers see what the item is first.`);
     }
-  } else if (itemSegment === 0) {
-    itemPhrase = segments[0] ?? null;
-  } else {
+  } else if (itemSegment === -1) {
     const fallback = fallbackItemPhrase(listing);
     if (fallback !== null && (segments.length === 0 || vocab.hasListingEvidence)) {
       segments.unshift(fallback);
-      itemPhrase = fallback;
       reasons.push(
         segments.length === 1
           ? `Started from "${fallback}" (your category or tags) because the title had nothing usable.`
@@ -118,6 +143,12 @@ export function suggestTitle(listing: ListingText, vocab: ItemVocabulary): Title
       );
     }
   }
+  const lead = splitLateItem(segments[0], vocab);
+  if (lead) {
+    segments.splice(0, 1, ...lead);
+    reasons.push(`Moved "${lead[0]}" to the front so shoppers see what the item is first.`);
+  }
+  itemPhrase = segments[0] ?? null;
 
   const seen = new Set<string>();
   const repeated: string[] = [];
