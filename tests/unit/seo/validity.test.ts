@@ -69,6 +69,7 @@ describe('tags', () => {
     ['☕☕☕', null],
     ['Te\u0301 cup', 'Té cup'],
     ['coffee☕mug', 'coffee mug'],
+    ['boho\u20dd decor', 'boho decor'],
   ])('repairTag(%j) → %j', (raw, expected) => {
     expect(repairTag(raw)).toBe(expected);
   });
@@ -84,6 +85,7 @@ describe('repairTitle', () => {
     ['Salt & Pepper & Co', 'Salt & Pepper Co', ['&']],
     ['Mug: Tea: Cup', 'Mug: Tea Cup', [':']],
     ['Tea Cup Set', 'Tea Cup Set', []],
+    ['Mug\u20dd Gift', 'Mug Gift', ['\u20dd']],
   ])('repairTitle(%j)', (raw, value, dropped) => {
     expect(repairTitle(raw)).toEqual({ value, dropped });
   });
