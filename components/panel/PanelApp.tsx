@@ -1,5 +1,15 @@
+import { useMemo, useState } from 'react';
 import type { EditorRoute } from '@/lib/editor/route';
+import { applyChoices, changedFields, defaultChoices, type Choices } from '@/lib/review/choices';
+import { checkListing } from '@/lib/seo';
+import { FillButton } from './FillButton';
+import { GradeSection } from './GradeSection';
+import { PanelShell } from './PanelShell';
+import { ReviewSection } from './ReviewSection';
+import { SuggestSection } from './SuggestSection';
 import { useEditorReadout } from './useEditorReadout';
+import { usePanelLayout } from './usePanelLayout';
+import { useSuggestions } from './useSuggestions';
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'title',
@@ -13,33 +23,65 @@ function routeLabel(route: EditorRoute): string {
   return 'New listing';
 }
 
+/** The seller's loop for one listing: read, grade, suggest, review, apply. */
 export function PanelApp({ route }: { route: EditorRoute }) {
+  const [layout, setLayout] = usePanelLayout();
   const readout = useEditorReadout();
+  const suggestions = useSuggestions();
+  const [choices, setChoices] = useState<Choices | null>(null);
+
+  const listing = readout?.listing;
+  const result = useMemo(() => (listing ? checkListing(listing) : null), [listing]);
   const missing = readout?.missing.filter((field) => field in FIELD_LABELS) ?? [];
+  const done = suggestions.state.status === 'done' ? suggestions.state.result : null;
+  const activeChoices =
+    done && listing ? (choices ?? defaultChoices(listing, done.suggestion)) : null;
+  const changes =
+    done && listing && activeChoices
+      ? changedFields(listing, applyChoices(listing, done.suggestion, activeChoices))
+      : {};
+
+  if (!layout) return null;
   return (
-    <section className="panel" aria-label="Etsy SEO Copilot">
-      <header className="panel__header">
-        <h2 className="panel__title">SEO Copilot</h2>
-        <span className="panel__listing" data-testid="panel-listing">
-          {routeLabel(route)}
-        </span>
-      </header>
-      {readout === null ? (
-        <p className="panel__muted">Reading the listing…</p>
+    <PanelShell
+      layout={layout}
+      onLayout={setLayout}
+      subtitle={<span data-testid="panel-listing">{routeLabel(route)}</span>}
+    >
+      {!readout || !listing || !result ? (
+        <p className="muted">Reading the listing…</p>
       ) : (
         <>
-          <p className="panel__label">Title</p>
-          <p className="panel__value" data-testid="panel-title">
-            {readout.listing.title || <span className="panel__muted">No title yet</span>}
+          <p className="panel__current" data-testid="panel-title" title="The title as it is now">
+            {listing.title || <span className="muted">No title yet</span>}
           </p>
           {missing.length > 0 && (
-            <p className="panel__notice" role="status" data-testid="panel-missing">
+            <p className="notice" role="status" data-testid="panel-missing">
               Couldn’t find the {missing.map((field) => FIELD_LABELS[field]).join(' and ')} field on
-              this page. Grading works with what was found.
+              this page. Grading and suggestions work with what was found.
             </p>
+          )}
+          <GradeSection result={result} />
+          <SuggestSection
+            listing={listing}
+            suggestions={suggestions}
+            onNewSuggestion={() => setChoices(null)}
+          />
+          {done && activeChoices && (
+            <>
+              <ReviewSection
+                current={listing}
+                suggestion={done.suggestion}
+                choices={activeChoices}
+                onChoices={setChoices}
+              />
+              <section className="section" aria-label="Apply">
+                <FillButton changes={changes} />
+              </section>
+            </>
           )}
         </>
       )}
-    </section>
+    </PanelShell>
   );
 }

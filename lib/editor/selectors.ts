@@ -64,3 +64,8 @@ export const CHIP_REMOVE = {
 
 export const CHIP_TEXT = '.le-pill__text';
 export const CATEGORY_SEPARATOR = ' > ';
+
+/** Candidates for each chip field's text input and Add button. */
+export const CHIP_INPUTS = {
+  tags: { input: 'tagsInput', add: 'tagsAddButton', field: 'tagsField' },
+} as const satisfies Record<string, { input: FieldName; add: FieldName; field: FieldName }>;
