@@ -35,7 +35,12 @@ const squash = (s: string): string =>
     .trim();
 
 function looksLikePastedTitle(firstLine: string, title: string): boolean {
-  const t = squash(title);
+  // Cheap first-letter gate: nearly every description fails it, and squash() is the costly part.
+  const initial = /[\p{L}\p{N}]/u.exec(title)?.[0]?.toLowerCase();
+  if (initial === undefined || /[\p{L}\p{N}]/u.exec(firstLine)?.[0]?.toLowerCase() !== initial) {
+    return false;
+  }
+  const t = squash(title.slice(0, PASTED_TITLE_PREFIX * 2));
   if (t.length < PASTED_TITLE_MIN_CHARS) return false;
   return squash(firstLine).startsWith(t.slice(0, PASTED_TITLE_PREFIX));
 }

@@ -2,7 +2,14 @@ import type { Finding } from './findings';
 import { SUBJECTIVE_STEMS } from './lexicon';
 import { FIELD_SPAN, finding, itemSpan } from './rules';
 import { MAX_FINDINGS_PER_RULE } from './check-title';
-import { codePointLength, contentWords, normalizeText, phraseKey, wordsOf } from './text';
+import {
+  codePointLength,
+  contentWords,
+  normalizeText,
+  phraseKey,
+  wordsOf,
+  type Word,
+} from './text';
 import { MAX_TAGS, TAG_INVALID_CHAR, TAG_MAX_CHARS, tagIdentity } from './validity';
 
 const MAX_SINGLE_WORD_TAGS = 2;
@@ -12,6 +19,8 @@ const TAG_INVALID_G = new RegExp(TAG_INVALID_CHAR.source, 'gu');
 interface TagEntry {
   index: number;
   text: string;
+  identity: string;
+  words: Word[];
   key: string;
   stems: string[];
 }
@@ -23,19 +32,22 @@ function describeChars(chars: Iterable<string>): string {
     .join(' ');
 }
 
-/** Tags that count toward Etsy's 13: non-empty and distinct ignoring case. */
-export function distinctTagCount(rawTags: readonly string[]): number {
-  return new Set(rawTags.map(tagIdentity).filter((t) => t !== '')).size;
+export interface TagCheck {
+  findings: Finding[];
+  /** Tags that count toward Etsy's 13: non-empty and distinct ignoring case. */
+  distinctCount: number;
 }
 
-export function checkTags(rawTags: readonly string[], categoryPath: readonly string[]): Finding[] {
+export function checkTags(rawTags: readonly string[], categoryPath: readonly string[]): TagCheck {
   const findings: Finding[] = [];
   const tags: TagEntry[] = [];
   rawTags.forEach((raw, index) => {
     const text = normalizeText(raw).trim();
     if (text === '') return;
-    const stems = [...new Set(contentWords(wordsOf(text, 10)).map((w) => w.stem))];
-    tags.push({ index, text, key: phraseKey(text), stems });
+    const identity = tagIdentity(text);
+    const words = wordsOf(text);
+    const stems = [...new Set(contentWords(words).map((w) => w.stem))];
+    tags.push({ index, text, identity, words, key: phraseKey(text, words), stems });
   });
 
   if (tags.length > MAX_TAGS) {
@@ -49,7 +61,7 @@ export function checkTags(rawTags: readonly string[], categoryPath: readonly str
       );
     }
   }
-  const distinct = distinctTagCount(rawTags);
+  const distinct = new Set(tags.map((t) => t.identity)).size;
   if (distinct < MAX_TAGS) {
     const missing = MAX_TAGS - distinct;
     findings.push(
@@ -90,8 +102,7 @@ export function checkTags(rawTags: readonly string[], categoryPath: readonly str
         ),
       );
     }
-    const identity = tagIdentity(t.text);
-    const sameTag = identities.get(identity);
+    const sameTag = identities.get(t.identity);
     const samePhrase = keys.get(t.key);
     if (sameTag) {
       findings.push(
@@ -110,7 +121,7 @@ export function checkTags(rawTags: readonly string[], categoryPath: readonly str
         ),
       );
     }
-    if (!sameTag) identities.set(identity, t);
+    if (!sameTag) identities.set(t.identity, t);
     if (!samePhrase) keys.set(t.key, t);
 
     if (categoryKeys.has(t.key)) {
@@ -122,7 +133,7 @@ export function checkTags(rawTags: readonly string[], categoryPath: readonly str
         ),
       );
     }
-    const opinion = wordsOf(t.text, 10).find((w) => SUBJECTIVE_STEMS.has(w.stem));
+    const opinion = t.words.find((w) => SUBJECTIVE_STEMS.has(w.stem));
     if (opinion) {
       findings.push(
         finding(
@@ -141,7 +152,7 @@ export function checkTags(rawTags: readonly string[], categoryPath: readonly str
         ),
       );
     }
-    if (wordsOf(t.text, 2).length === 1) singleWord.push(t);
+    if (t.words.length === 1) singleWord.push(t);
     for (const s of t.stems) {
       const list = tagsPerRoot.get(s) ?? [];
       list.push(t);
@@ -173,5 +184,5 @@ export function checkTags(rawTags: readonly string[], categoryPath: readonly str
       ),
     );
   }
-  return findings;
+  return { findings, distinctCount: distinct };
 }

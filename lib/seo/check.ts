@@ -1,7 +1,7 @@
 import type { ListingText } from '../listing';
 import { checkDescription } from './check-description';
 import { checkMaterials } from './check-materials';
-import { checkTags, distinctTagCount } from './check-tags';
+import { checkTags } from './check-tags';
 import { checkTitle } from './check-title';
 import type { CheckResult } from './findings';
 import { firstItemWordIndex, ItemVocabulary } from './item';
@@ -15,15 +15,16 @@ export function checkListing(listing: ListingText): CheckResult {
   const vocab = new ItemVocabulary(listing);
   const canJudgeItem = vocab.hasListingEvidence || firstItemWordIndex(wordsOf(title), vocab) !== -1;
 
+  const tags = checkTags(listing.tags, listing.categoryPath);
   const findings = [
     ...checkTitle(title, vocab),
-    ...checkTags(listing.tags, listing.categoryPath),
+    ...tags.findings,
     ...checkDescription(description, title, vocab, canJudgeItem),
     ...checkMaterials(listing.materials),
   ];
   return {
     findings,
-    ...scoreListing(findings, distinctTagCount(listing.tags)),
+    ...scoreListing(findings, tags.distinctCount),
     normalized: { title, description },
   };
 }

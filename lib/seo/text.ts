@@ -5,8 +5,12 @@
 
 /** Etsy validates NFC text: a decomposed accent fails the title regex (etsy/open-api#605). */
 export function normalizeText(raw: string): string {
-  return typeof raw === 'string' ? raw.normalize('NFC') : '';
+  if (typeof raw !== 'string') return '';
+  // ASCII is always NFC, and most listings are ASCII: skip the ICU call.
+  return NON_ASCII.test(raw) ? raw.normalize('NFC') : raw;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Etsy's length limits count characters, not UTF-16 units, so an emoji is one. */
 export function codePointLength(text: string): number {
@@ -59,8 +63,22 @@ export function wordsOf(text: string, maxWords = Infinity): Word[] {
 
 const TEE_FORMS = new Set(['tshirt', 'tshirts', 'tee', 'tees']);
 
+/** Listing vocabulary is small and repetitive, so stems are memoised; the cap bounds memory. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 50_000;
+
 /** Light English stemming (s/es/ies) per the rules doc; other scripts pass through lowercased. */
 export function stem(word: string): string {
+  let cached = stemCache.get(word);
+  if (cached === undefined) {
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    cached = computeStem(word);
+    stemCache.set(word, cached);
+  }
+  return cached;
+}
+
+function computeStem(word: string): string {
   const w = word
     .toLowerCase()
     .replace(/['’]s$/, '')
@@ -93,9 +111,9 @@ export function contentWords(words: readonly Word[]): Word[] {
 }
 
 /** Order-insensitive key: "wall hangings" and "hanging wall" are the same search phrase. */
-export function phraseKey(text: string): string {
-  const stems = contentWords(wordsOf(text)).map((w) => w.stem);
-  const stems2 = stems.length > 0 ? stems : wordsOf(text).map((w) => w.stem);
-  const key = [...new Set(stems2)].sort().join(' ');
+export function phraseKey(text: string, words: readonly Word[] = wordsOf(text)): string {
+  const content = contentWords(words);
+  const stems = (content.length > 0 ? content : words).map((w) => w.stem);
+  const key = [...new Set(stems)].sort().join(' ');
   return key || text.trim().toLowerCase();
 }
