@@ -1,6 +1,39 @@
+import { browser } from '#imports';
+import { checkAppCredentials } from '@/lib/etsy/app-credentials';
+import { systemClock } from '@/lib/etsy/clock';
+import { connectToEtsy } from '@/lib/etsy/connect';
 import { readEtsyConnection } from '@/lib/etsy/connection-state';
+import { toUserError } from '@/lib/etsy/errors';
+import { verifyEtsyConnection, workerFetch } from '@/lib/etsy/service';
+import { forgetConnection, saveEtsyApp } from '@/lib/etsy/store';
 import { handle } from '@/lib/messaging/handle';
+import { readSecret } from '@/lib/secrets';
 
 export function setupEtsyHandlers(): void {
   handle('getEtsyConnection', () => readEtsyConnection());
+  handle('checkEtsyConnection', () => verifyEtsyConnection());
+  handle('connectEtsy', () =>
+    connectToEtsy({
+      fetch: workerFetch,
+      clock: systemClock,
+      redirectUri: browser.identity.getRedirectURL(),
+      authorize: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+    }),
+  );
+  handle('disconnectEtsy', async () => {
+    await forgetConnection();
+    return readEtsyConnection();
+  });
+  handle('getEtsyAppSetup', async () => ({
+    keystring: (await readSecret('etsyApp'))?.keystring ?? null,
+  }));
+  handle('saveEtsyApp', async (app) => {
+    try {
+      await checkAppCredentials(workerFetch, app);
+    } catch (error) {
+      return { ok: false, error: toUserError(error) };
+    }
+    await saveEtsyApp(app);
+    return { ok: true, value: { keystring: app.keystring } };
+  });
 }

@@ -21,3 +21,21 @@ export const EtsyConnectionSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('error'), message: z.string() }),
 ]);
 export type EtsyConnection = z.infer<typeof EtsyConnectionSchema>;
+
+/** What the options page may know about the Etsy app: never the shared secret. */
+export const EtsyAppSetupSchema = z.object({ keystring: z.string().nullable() });
+export type EtsyAppSetup = z.infer<typeof EtsyAppSetupSchema>;
+
+export const EtsyAppInputSchema = z.object({
+  keystring: z
+    .string()
+    .trim()
+    .min(1, 'Enter the keystring.')
+    .regex(/^[^:\s]+$/, 'The keystring has no spaces or colons.'),
+  sharedSecret: z
+    .string()
+    .trim()
+    .min(1, 'Enter the shared secret.')
+    .regex(/^[^:\s]+$/, 'The shared secret has no spaces or colons.'),
+});
+export type EtsyAppInput = z.infer<typeof EtsyAppInputSchema>;

@@ -1,16 +1,47 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
-import { EtsyConnectionSchema } from '@/lib/etsy/connection';
+import {
+  EtsyAppInputSchema,
+  EtsyAppSetupSchema,
+  EtsyConnectionSchema,
+} from '@/lib/etsy/connection';
+import { ModelStatusSchema, ModelTestSchema } from '@/lib/llm/status-schema';
+import { ModelSettingsSchema } from '@/lib/settings';
+import { resultSchema } from './errors';
 
 /**
  * The one request/response contract between the extension's UIs (content script,
  * popup, options page) and the background. Each message names a zod schema for its
  * request, checked by the background on receipt, and for its response, checked by the
- * caller on receipt. Streams (model output) use the port contract in lib/llm/stream.
+ * caller on receipt. Streams (model output) use the port contract in lib/llm/stream-protocol.
  */
 export const messages = {
   // --- Etsy connection -------------------------------------------------------------
   getEtsyConnection: { request: z.undefined(), response: EtsyConnectionSchema },
+
+  // --- Model (suggestions themselves stream over the port in lib/llm/stream-protocol) --
+  /** Model names the server offers (Ollama /api/tags, OpenAI-compatible /models). */
+  listModels: {
+    request: z.object({ settings: ModelSettingsSchema, engine: z.enum(['ollama', 'openai']) }),
+    response: resultSchema(z.array(z.string())),
+  },
+  /** Round-trips a tiny prompt with the given (possibly unsaved) settings. */
+  testModel: { request: ModelSettingsSchema, response: resultSchema(ModelTestSchema) },
+  /** Whether the saved model can answer now; for the popup. */
+  getModelStatus: { request: z.undefined(), response: ModelStatusSchema },
+  /** Empty string deletes the key. The key itself never comes back out. */
+  saveOpenaiApiKey: {
+    request: z.object({ apiKey: z.string().trim().max(500) }),
+    response: z.object({ saved: z.boolean() }),
+  },
+  getOpenaiApiKeyStatus: { request: z.undefined(), response: z.object({ saved: z.boolean() }) },
+  /** Like getEtsyConnection, after a live call proves the tokens still work. */
+  checkEtsyConnection: { request: z.undefined(), response: EtsyConnectionSchema },
+  /** Runs the OAuth flow in the background; answers with the resulting state. */
+  connectEtsy: { request: z.undefined(), response: EtsyConnectionSchema },
+  disconnectEtsy: { request: z.undefined(), response: EtsyConnectionSchema },
+  getEtsyAppSetup: { request: z.undefined(), response: EtsyAppSetupSchema },
+  saveEtsyApp: { request: EtsyAppInputSchema, response: resultSchema(EtsyAppSetupSchema) },
 } satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Messages = typeof messages;

@@ -1,5 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../http';
+import { makeShop, seedListings, SEED_SHOP_ID, SEED_USER_ID, type FakeListing } from './data';
+import {
+  DEFAULT_LIMITS,
+  problemsAsObject,
+  validateListingUpdate,
+  type ListingLimits,
+} from './listings';
+import { FakeEtsyAuth, type AccessGrant } from './oauth';
+import { json, type FakeRequest, type FakeResponse } from './wire';
 
 /** The Etsy app a test registers; the fake accepts exactly these credentials. */
 export interface FakeEtsyApp {
@@ -12,58 +20,267 @@ export interface RecordedRequest {
   host: string;
   path: string;
   query: Record<string, string>;
-  headers: Record<string, string | string[] | undefined>;
+  /** Every value of every query parameter, to catch repeated keys. */
+  queryEntries: [string, string][];
+  headers: Record<string, string>;
   body: string;
 }
 
+export interface RecordedResponse {
+  request: RecordedRequest;
+  /** The spec operation that answered, when one did. */
+  operationId: string | null;
+  status: number;
+  body: string;
+}
+
+interface Operation {
+  id: string;
+  method: string;
+  path: RegExp;
+  /** OAuth scope the spec's `security` names; null = API key only. */
+  scope: string | null;
+  run(match: string[], request: FakeRequest, grant: AccessGrant | null): FakeResponse;
+}
+
+const SECOND_MS = 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * api.etsy.com: Etsy's wire format, gates first — the x-api-key check with Etsy's three
- * 403 bodies, then the Bearer check where the operation needs OAuth.
+ * 403 bodies, then rate limits, then the Bearer check where the operation needs OAuth.
  */
 export class FakeEtsyApi {
   readonly requests: RecordedRequest[] = [];
+  readonly responses: RecordedResponse[] = [];
   app: FakeEtsyApp = { keystring: 'testkeystring0000000000', sharedSecret: 'testsharedsecret' };
-  /** access token → user id */
-  readonly accessTokens = new Map<string, number>();
-  users = new Map<number, { shopId: number }>([[12345678, { shopId: 987654 }]]);
+  readonly auth = new FakeEtsyAuth(() => this.app.keystring, SEED_USER_ID);
+  users = new Map<number, { shopId: number }>([[SEED_USER_ID, { shopId: SEED_SHOP_ID }]]);
+  shops = new Map([[SEED_SHOP_ID, makeShop(SEED_SHOP_ID, SEED_USER_ID, 'FakeCraftShop')]]);
+  readonly listings = new Map<number, FakeListing>(
+    seedListings().map((listing) => [listing.listing_id, listing]),
+  );
+  limits: ListingLimits = { ...DEFAULT_LIMITS };
+  /** Validation failures in Etsy's array form instead of the object form. */
+  arrayErrors = false;
+  qps = 10;
+  qpd = 10_000;
+  private sentAt: number[] = [];
+  private failures: { count: number; status: number } = { count: 0, status: 500 };
 
-  handle(req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
-    this.requests.push({
-      method: req.method ?? 'GET',
-      host: req.headers.host ?? '',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: req.headers,
-      body,
-    });
-    if (!url.pathname.startsWith('/v3/application/')) {
-      sendJson(res, 404, { error: 'Not found' });
-      return;
-    }
-    const keyError = this.checkApiKey(req.headers['x-api-key']);
-    if (keyError) {
-      sendJson(res, 403, { error: keyError });
-      return;
-    }
-    if (url.pathname === '/v3/application/openapi-ping') {
-      sendJson(res, 200, { application_id: 1 });
-      return;
-    }
-    const userId = this.checkBearer(req.headers.authorization);
-    if (typeof userId === 'string') {
-      sendJson(res, 401, { error: 'invalid_token', error_description: userId });
-      return;
-    }
-    if (req.method === 'GET' && url.pathname === '/v3/application/users/me') {
-      const user = this.users.get(userId);
-      sendJson(res, 200, { user_id: userId, shop_id: user?.shopId ?? null });
-      return;
-    }
-    sendJson(res, 404, { error: 'Resource not found' });
+  get tokenRequests(): number {
+    return this.auth.tokenRequests;
+  }
+  expireAccessTokens(): void {
+    this.auth.expireAccessTokens();
+  }
+  revokeRefreshTokens(): void {
+    this.auth.revokeRefreshTokens();
+  }
+  /** The next `count` application requests (after the key gate) fail with `status`. */
+  failNext(count: number, status = 500): void {
+    this.failures = { count, status };
+  }
+  /** Application requests (not OAuth) matching an operation id, e.g. 'updateListing'. */
+  callsTo(operationId: string): RecordedResponse[] {
+    return this.responses.filter((response) => response.operationId === operationId);
   }
 
-  private checkApiKey(header: string | string[] | undefined): string | null {
-    const value = Array.isArray(header) ? header[0] : header;
+  /** Node adapter for the HTTPS server. */
+  handle(req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const response = this.respond({
+      method: req.method ?? 'GET',
+      host: (req.headers.host ?? '').replace(/:\d+$/, ''),
+      url,
+      headers,
+      body,
+    });
+    res.writeHead(response.status, response.headers);
+    res.end(response.body);
+  }
+
+  respond(request: FakeRequest): FakeResponse {
+    const recorded: RecordedRequest = {
+      method: request.method,
+      host: request.host,
+      path: request.url.pathname,
+      query: Object.fromEntries(request.url.searchParams),
+      queryEntries: [...request.url.searchParams],
+      headers: request.headers,
+      body: request.body,
+    };
+    this.requests.push(recorded);
+    const { response, operationId } = this.route(request);
+    this.responses.push({
+      request: recorded,
+      operationId,
+      status: response.status,
+      body: response.body,
+    });
+    return response;
+  }
+
+  private route(request: FakeRequest): { response: FakeResponse; operationId: string | null } {
+    const path = request.url.pathname;
+    if (path === '/v3/public/oauth/token') {
+      return { response: this.auth.tokenEndpoint(request), operationId: null };
+    }
+    if (!path.startsWith('/v3/application/')) {
+      return { response: json(404, { error: 'Not found' }), operationId: null };
+    }
+    const keyError = this.checkApiKey(request.headers['x-api-key']);
+    if (keyError) return { response: json(403, { error: keyError }), operationId: null };
+
+    const limited = this.checkRateLimit();
+    if (limited) return { response: limited, operationId: null };
+    if (this.failures.count > 0) {
+      this.failures.count--;
+      return { response: json(this.failures.status, { error: 'Server Error' }), operationId: null };
+    }
+    if (path === '/v3/application/openapi-ping') {
+      return {
+        response: this.withRateHeaders(json(200, { application_id: 1 })),
+        operationId: 'ping',
+      };
+    }
+    for (const operation of this.operations) {
+      const match = operation.path.exec(path);
+      if (!match || operation.method !== request.method) continue;
+      let grant: AccessGrant | null = null;
+      if (operation.scope) {
+        const bearer = this.auth.bearer(request.headers.authorization);
+        if (typeof bearer === 'string') {
+          return {
+            response: json(401, { error: 'invalid_token', error_description: bearer }),
+            operationId: operation.id,
+          };
+        }
+        if (!bearer.scopes.includes(operation.scope)) {
+          return {
+            response: json(403, {
+              error: 'insufficient_scope',
+              error_description: 'Insufficient scope',
+            }),
+            operationId: operation.id,
+          };
+        }
+        grant = bearer;
+      }
+      const response = operation.run(match, request, grant);
+      return {
+        response: response.status < 400 ? this.withRateHeaders(response) : response,
+        operationId: operation.id,
+      };
+    }
+    return { response: json(404, { error: 'Resource not found' }), operationId: null };
+  }
+
+  private readonly operations: Operation[] = [
+    {
+      id: 'getMe',
+      method: 'GET',
+      path: /^\/v3\/application\/users\/me$/,
+      scope: 'shops_r',
+      run: (_match, _request, grant) => {
+        const user = this.users.get(grant!.userId);
+        return json(200, { user_id: grant!.userId, shop_id: user?.shopId });
+      },
+    },
+    {
+      id: 'getShop',
+      method: 'GET',
+      path: /^\/v3\/application\/shops\/(\d+)$/,
+      scope: null,
+      run: ([, shopId]) => {
+        const shop = this.shops.get(Number(shopId));
+        return shop
+          ? json(200, shop)
+          : json(404, { error: `Could not find a Shop with shop_id = ${shopId}` });
+      },
+    },
+    {
+      id: 'getListingsByShop',
+      method: 'GET',
+      path: /^\/v3\/application\/shops\/(\d+)\/listings$/,
+      scope: 'listings_r',
+      run: ([, shopId], request) => this.listingsByShop(Number(shopId), request.url.searchParams),
+    },
+    {
+      id: 'getListing',
+      method: 'GET',
+      path: /^\/v3\/application\/listings\/(\d+)$/,
+      scope: null,
+      run: ([, listingId]) => {
+        const listing = this.listings.get(Number(listingId));
+        return listing
+          ? json(200, listing)
+          : json(404, { error: `Listing with listing_id ${listingId} not found` });
+      },
+    },
+    {
+      id: 'updateListing',
+      method: 'PATCH',
+      path: /^\/v3\/application\/shops\/(\d+)\/listings\/(\d+)$/,
+      scope: 'listings_w',
+      run: ([, shopId, listingId], request, grant) =>
+        this.updateListing(Number(shopId), Number(listingId), request, grant!),
+    },
+  ];
+
+  private listingsByShop(shopId: number, query: URLSearchParams): FakeResponse {
+    const state = query.get('state') ?? 'active';
+    const limit = Number(query.get('limit') ?? 25);
+    const offset = Number(query.get('offset') ?? 0);
+    if (!['active', 'inactive', 'sold_out', 'draft', 'expired'].includes(state)) {
+      return json(400, {
+        error: `Expected parameter 'state' to be one of active, inactive, sold_out, draft, expired`,
+      });
+    }
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      return json(400, { error: 'Expected parameter "limit" to be an integer between 1 and 100' });
+    }
+    if (!Number.isInteger(offset) || offset < 0 || offset > 12000) {
+      return json(400, {
+        error: 'Expected parameter "offset" to be an integer between 0 and 12000',
+      });
+    }
+    const all = [...this.listings.values()].filter(
+      (listing) => listing.shop_id === shopId && listing.state === state,
+    );
+    return json(200, { count: all.length, results: all.slice(offset, offset + limit) });
+  }
+
+  private updateListing(
+    shopId: number,
+    listingId: number,
+    request: FakeRequest,
+    grant: AccessGrant,
+  ): FakeResponse {
+    if (this.users.get(grant.userId)?.shopId !== shopId) {
+      return json(403, { error: `User does not own Shop ${shopId}` });
+    }
+    const listing = this.listings.get(listingId);
+    if (!listing || listing.shop_id !== shopId) {
+      return json(404, { error: `Listing with listing_id ${listingId} not found` });
+    }
+    if (!(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      return json(400, { error: 'Content-Type must be application/x-www-form-urlencoded' });
+    }
+    const result = validateListingUpdate(new URLSearchParams(request.body), this.limits);
+    if ('problems' in result) {
+      return json(400, this.arrayErrors ? result.problems : problemsAsObject(result.problems));
+    }
+    Object.assign(listing, result.changes, {
+      last_modified_timestamp: Math.floor(Date.now() / 1000),
+    });
+    return json(200, listing);
+  }
+
+  private checkApiKey(value: string | undefined): string | null {
     if (!value || !/^[^:]+:[^:]+$/.test(value)) {
       if (value && !value.includes(':')) return 'Shared secret is required in x-api-key header.';
       return "Invalid API key: should be in the format 'keystring:shared_secret'.";
@@ -75,11 +292,35 @@ export class FakeEtsyApi {
     return null;
   }
 
-  /** The user id behind a valid bearer token, or the error description Etsy gives. */
-  private checkBearer(header: string | undefined): number | string {
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : null;
-    if (!token) return 'access token is invalid';
-    const userId = this.accessTokens.get(token);
-    return userId ?? 'access token is invalid';
+  /** QPS first, then QPD, as Etsy checks them. */
+  private checkRateLimit(): FakeResponse | null {
+    const now = Date.now();
+    this.sentAt = this.sentAt.filter((at) => now - at < DAY_MS);
+    const lastSecond = this.sentAt.filter((at) => now - at < SECOND_MS);
+    if (lastSecond.length >= this.qps) {
+      const retryAfter = Math.max(1, Math.ceil((lastSecond[0]! + SECOND_MS - now) / SECOND_MS));
+      return json(429, { error: 'Too many requests' }, { 'retry-after': String(retryAfter) });
+    }
+    if (this.sentAt.length >= this.qpd) {
+      return json(429, { error: 'Too many requests' }, { 'retry-after': '3600' });
+    }
+    this.sentAt.push(now);
+    return null;
+  }
+
+  private withRateHeaders(response: FakeResponse): FakeResponse {
+    const now = Date.now();
+    const thisSecond = this.sentAt.filter((at) => now - at < SECOND_MS).length;
+    const remainingThisSecond = String(Math.max(0, this.qps - thisSecond));
+    response.headers = {
+      ...response.headers,
+      'x-limit-per-second': String(this.qps),
+      // The docs spell it without the final "d"; client libraries read the full word.
+      'x-remaining-this-second': remainingThisSecond,
+      'x-remaining-this-secon': remainingThisSecond,
+      'x-limit-per-day': String(this.qpd),
+      'x-remaining-today': String(Math.max(0, this.qpd - this.sentAt.length)),
+    };
+    return response;
   }
 }

@@ -28,6 +28,12 @@ export async function startFakeEtsy(tls: Tls, port = 0): Promise<FakeEtsy> {
         api.handle(req, res, url, body);
         return;
       }
+      if (host === 'www.etsy.com' && url.pathname === '/oauth/connect') {
+        const page = api.auth.connectPage(url);
+        res.writeHead(page.status, page.headers);
+        res.end(page.body);
+        return;
+      }
       if (host === 'www.etsy.com' && handleSite(req, res, url)) return;
       sendHtml(res, 404, '<!doctype html><title>Not found</title><h1>Page not found</h1>');
     })().catch((error: unknown) => {

@@ -1,0 +1,91 @@
+import { browser } from '#imports';
+import type { EtsyConnection } from '@/lib/etsy/connection';
+import { useEtsyConnection } from './useEtsyConnection';
+
+function summary(connection: EtsyConnection): string {
+  switch (connection.state) {
+    case 'not_configured':
+      return 'Etsy app not set up';
+    case 'not_connected':
+      return 'Not connected to Etsy';
+    case 'connecting':
+      return 'Connecting to Etsy…';
+    case 'connected':
+      return `Connected as ${connection.shop.name}`;
+    case 'reconnect_needed':
+      return 'Reconnect needed';
+    case 'error':
+      return 'Could not connect to Etsy';
+  }
+}
+
+export function EtsyConnectionCard() {
+  const { connection, failure, busy, connect, disconnect } = useEtsyConnection();
+  const detail =
+    failure ??
+    (connection?.state === 'reconnect_needed' || connection?.state === 'error'
+      ? connection.message
+      : null);
+
+  return (
+    <section aria-labelledby="etsy-heading" className="card">
+      <h2 id="etsy-heading" className="card__title">
+        Etsy
+      </h2>
+      <div className="shop">
+        {connection?.state === 'connected' && connection.shop.iconUrl && (
+          <img className="shop__icon" src={connection.shop.iconUrl} alt="" width={40} height={40} />
+        )}
+        <p className="shop__status" data-testid="etsy-connection" role="status">
+          {connection ? summary(connection) : failure ? 'Something went wrong' : 'Checking…'}
+        </p>
+      </div>
+      {detail && (
+        <p className="notice notice--error" data-testid="etsy-connection-detail">
+          {detail}
+        </p>
+      )}
+      <div className="actions">
+        {connection?.state === 'not_configured' && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => browser.runtime.openOptionsPage()}
+          >
+            Set up your Etsy app
+          </button>
+        )}
+        {(connection?.state === 'not_connected' || connection?.state === 'error') && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={connect}
+          >
+            {connection.state === 'error' ? 'Try again' : 'Connect to Etsy'}
+          </button>
+        )}
+        {connection?.state === 'reconnect_needed' && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={connect}
+          >
+            Reconnect
+          </button>
+        )}
+        {connection?.state === 'connected' && (
+          <button type="button" className="button" disabled={busy} onClick={disconnect}>
+            Disconnect
+          </button>
+        )}
+        {connection?.state === 'error' && (
+          <button type="button" className="link" onClick={() => browser.runtime.openOptionsPage()}>
+            Check the Etsy app settings
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
