@@ -38,3 +38,30 @@ test('offline suggestions fill into Etsy’s own form, tag by tag', async ({ pag
   for (const tag of debug.state.tags) expect(tag.length).toBeLessThanOrEqual(20);
   await page.screenshot({ path: 'test-results/panel-after-fill.png' });
 });
+
+test('when Etsy’s markup hides a field, the panel says so and keeps working', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  await page.goto(EDITOR_URL);
+  const panel = page.locator(PANEL);
+  await expect(panel.getByTestId('score')).toBeVisible();
+
+  // Etsy renames the tags block: our id and structure candidates no longer match.
+  await page.evaluate(() => {
+    const tags = document.querySelector('#field-tags');
+    tags?.setAttribute('id', 'field-tags-renamed-by-etsy');
+    tags?.querySelector('input')?.setAttribute('id', 'renamed-input');
+    tags?.querySelector('input')?.removeAttribute('name');
+  });
+  await page.locator('#listing-title-input').press('End');
+  await page.locator('#listing-title-input').pressSequentially(' Gift');
+  await expect(panel.getByTestId('panel-missing')).toContainText('tags field');
+  await expect(panel.getByTestId('panel-title')).toContainText('Tapestry Gift');
+  await expect(panel.getByTestId('score')).toBeVisible();
+  await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  await expect(panel.getByTestId('review-title')).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
