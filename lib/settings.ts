@@ -31,6 +31,11 @@ export const ModelSettingsSchema = z.object({
   /** Shop voice, words to avoid, language: passed to the model as the seller's own rules. */
   instructions: z.string().max(2000),
   debugLogging: z.boolean(),
+  /** Requests run at once per provider; a local model serves one at a time best. */
+  ollamaConcurrency: z.number().int().min(1).max(8),
+  openaiConcurrency: z.number().int().min(1).max(8),
+  /** Longest wait for one whole answer, including a cold model load. */
+  timeoutSeconds: z.number().int().min(5).max(600),
 });
 export type ModelSettings = z.infer<typeof ModelSettingsSchema>;
 
@@ -43,6 +48,9 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   temperature: 0.3,
   instructions: '',
   debugLogging: false,
+  ollamaConcurrency: 1,
+  openaiConcurrency: 4,
+  timeoutSeconds: 120,
 };
 
 export const modelSettings = storage.defineItem<ModelSettings>('local:modelSettings', {

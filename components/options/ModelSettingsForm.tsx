@@ -5,8 +5,15 @@ import {
   modelSettings,
   type ModelSettings,
 } from '@/lib/settings';
+import { BuiltinModelStatus } from './BuiltinModelStatus';
+import { ConnectionTest } from './ConnectionTest';
+import { requestModelHostAccess } from './host-permission';
+import { OllamaOriginsFix } from './ModelErrorNotice';
+import { ModelPicker } from './ModelPicker';
+import { OpenAiKeyField } from './OpenAiKeyField';
 
 type FieldErrors = Partial<Record<keyof ModelSettings, string>>;
+type NumberKey = 'temperature' | 'timeoutSeconds' | 'ollamaConcurrency' | 'openaiConcurrency';
 
 const PROVIDERS: { value: ModelSettings['provider']; label: string }[] = [
   { value: 'auto', label: 'Automatic (first that works)' },
@@ -45,6 +52,13 @@ export function ModelSettingsForm() {
       setStatus('Not saved: fix the highlighted fields.');
       return;
     }
+    const usesOllama = parsed.data.provider === 'ollama' || parsed.data.provider === 'auto';
+    if (usesOllama && !(await requestModelHostAccess(parsed.data.ollamaHost))) {
+      setStatus(
+        `Not saved: the extension needs your permission to reach ${parsed.data.ollamaHost}.`,
+      );
+      return;
+    }
     await modelSettings.setValue(parsed.data);
     setDraft(parsed.data);
     setErrors({});
@@ -57,6 +71,27 @@ export function ModelSettingsForm() {
         {errors[key]}
       </span>
     ) : null;
+
+  const invalid = (key: keyof ModelSettings) => ({
+    'aria-invalid': !!errors[key],
+    'aria-describedby': errors[key] ? `${key}-error` : undefined,
+  });
+
+  const numberField = (key: NumberKey, label: string, min: number, max: number, step: number) => (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <input
+        type="number"
+        min={min}
+        max={max}
+        step={step}
+        value={Number.isNaN(draft[key]) ? '' : draft[key]}
+        {...invalid(key)}
+        onChange={(e) => set(key, e.target.valueAsNumber)}
+      />
+      {fieldError(key)}
+    </label>
+  );
 
   return (
     <form className="card" onSubmit={save} noValidate aria-labelledby="model-heading">
@@ -76,35 +111,60 @@ export function ModelSettingsForm() {
           ))}
         </select>
       </label>
+
+      <h3 className="card__title">Ollama</h3>
       <label className="field">
         <span className="field__label">Ollama address</span>
         <input
           type="url"
           value={draft.ollamaHost}
-          aria-invalid={!!errors.ollamaHost}
-          aria-describedby={errors.ollamaHost ? 'ollamaHost-error' : undefined}
+          {...invalid('ollamaHost')}
           onChange={(e) => set('ollamaHost', e.target.value)}
         />
         {fieldError('ollamaHost')}
       </label>
+      <ModelPicker
+        engine="ollama"
+        label="Ollama model"
+        draft={draft}
+        value={draft.ollamaModel}
+        onChange={(model) => set('ollamaModel', model)}
+      />
+      {numberField('ollamaConcurrency', 'Ollama requests at once', 1, 8, 1)}
+      <p className="fine-print">
+        The extension sets the Origin header on its own requests to Ollama, so Ollama needs no
+        setup. If Ollama still answers “403 Forbidden”, allow the extension yourself and restart
+        Ollama:
+      </p>
+      <OllamaOriginsFix />
+
+      <h3 className="card__title">OpenAI-compatible endpoint</h3>
       <label className="field">
-        <span className="field__label">Ollama model</span>
-        <input value={draft.ollamaModel} onChange={(e) => set('ollamaModel', e.target.value)} />
-      </label>
-      <label className="field">
-        <span className="field__label">Temperature</span>
+        <span className="field__label">Endpoint base URL</span>
         <input
-          type="number"
-          min={0}
-          max={2}
-          step={0.1}
-          value={draft.temperature}
-          aria-invalid={!!errors.temperature}
-          aria-describedby={errors.temperature ? 'temperature-error' : undefined}
-          onChange={(e) => set('temperature', e.target.valueAsNumber)}
+          type="url"
+          value={draft.openaiBaseUrl}
+          {...invalid('openaiBaseUrl')}
+          onChange={(e) => set('openaiBaseUrl', e.target.value)}
         />
-        {fieldError('temperature')}
+        {fieldError('openaiBaseUrl')}
       </label>
+      <OpenAiKeyField />
+      <ModelPicker
+        engine="openai"
+        label="Endpoint model"
+        draft={draft}
+        value={draft.openaiModel}
+        onChange={(model) => set('openaiModel', model)}
+      />
+      {numberField('openaiConcurrency', 'Endpoint requests at once', 1, 8, 1)}
+
+      <h3 className="card__title">Built-in</h3>
+      <BuiltinModelStatus />
+
+      <h3 className="card__title">Every model</h3>
+      {numberField('temperature', 'Temperature', 0, 2, 0.1)}
+      {numberField('timeoutSeconds', 'Time limit per answer (seconds)', 5, 600, 5)}
       <label className="field">
         <span className="field__label">
           Your instructions (shop voice, words to avoid, language)
@@ -112,8 +172,10 @@ export function ModelSettingsForm() {
         <textarea
           rows={4}
           value={draft.instructions}
+          {...invalid('instructions')}
           onChange={(e) => set('instructions', e.target.value)}
         />
+        {fieldError('instructions')}
       </label>
       <label className="field field--inline">
         <input
@@ -123,6 +185,7 @@ export function ModelSettingsForm() {
         />
         <span>Debug logging (off by default)</span>
       </label>
+      <ConnectionTest draft={draft} />
       <div className="actions">
         <button type="submit" className="button button--primary">
           Save

@@ -1,8 +1,12 @@
 import { defineBackground } from '#imports';
 import { setupEtsyHandlers } from './etsy-handlers';
+import { setupModelHandlers } from './model-handlers';
+import { setupSuggestPort } from './suggest-port';
 
 // Wiring only. Every listener is registered synchronously in main's first turn, so an
 // event that wakes the worker is never missed.
 export default defineBackground(() => {
   setupEtsyHandlers();
+  setupModelHandlers();
+  setupSuggestPort();
 });

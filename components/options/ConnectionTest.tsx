@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { UserError } from '@/lib/messaging/errors';
+import { request } from '@/lib/messaging/protocol';
+import type { ModelTest } from '@/lib/llm/status-schema';
+import { ModelSettingsSchema, type ModelSettings } from '@/lib/settings';
+import { requestModelHostAccess } from './host-permission';
+import { ModelErrorNotice } from './ModelErrorNotice';
+
+const ENGINE_NAMES = {
+  ollama: 'Ollama',
+  openai: 'the OpenAI-compatible endpoint',
+  builtin: 'Chrome’s built-in model',
+  offline: 'offline rules',
+};
+
+/** Round-trips a tiny prompt with the settings as typed (saved or not) and shows the latency. */
+export function ConnectionTest({ draft }: { draft: ModelSettings }) {
+  const [result, setResult] = useState<ModelTest | null>(null);
+  const [error, setError] = useState<UserError | null>(null);
+  const [running, setRunning] = useState(false);
+
+  const run = async () => {
+    const parsed = ModelSettingsSchema.safeParse(draft);
+    if (!parsed.success) {
+      setResult(null);
+      setError({
+        source: 'settings',
+        code: 'invalid-settings',
+        message: 'Fix the highlighted fields first.',
+      });
+      return;
+    }
+    // Ollama needs host access (its CORS answer names the rewritten Origin, not ours);
+    // OpenAI-compatible endpoints answer CORS themselves.
+    const { provider, ollamaHost } = parsed.data;
+    const usesOllama = provider === 'ollama' || provider === 'auto';
+    if (usesOllama && !(await requestModelHostAccess(ollamaHost))) {
+      setError({
+        source: 'settings',
+        code: 'host-denied',
+        message: `Access to ${ollamaHost} was not allowed.`,
+      });
+      return;
+    }
+    setRunning(true);
+    setResult(null);
+    setError(null);
+    const answer = await request('testModel', parsed.data);
+    setRunning(false);
+    if (answer.ok) setResult(answer.value);
+    else setError(answer.error);
+  };
+
+  return (
+    <div className="field">
+      <div className="actions">
+        <button type="button" className="button" disabled={running} onClick={() => void run()}>
+          {running ? 'Testing…' : 'Test connection'}
+        </button>
+        <span role="status" data-testid="connection-result">
+          {result
+            ? `Answered by ${ENGINE_NAMES[result.engine]}${result.model ? ` (${result.model})` : ''} in ${result.latencyMs} ms.`
+            : ''}
+        </span>
+      </div>
+      {error ? <ModelErrorNotice error={error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { browser } from '#imports';
+import { syncOllamaOriginRule } from '@/lib/llm/origin-rule';
+import { RequestQueue } from '@/lib/llm/queue';
+import { serveSuggestPort } from '@/lib/llm/serve-port';
+import { SUGGEST_PORT_NAME } from '@/lib/llm/stream-protocol';
+import { runSuggestion } from '@/lib/llm/suggest';
+import { isTrustedSender } from '@/lib/messaging/sender';
+import { readSecret } from '@/lib/secrets';
+import { loadModelSettings } from '@/lib/settings';
+
+/** Streams suggestions over `runtime.connect` ports (see lib/llm/stream-protocol). */
+export function setupSuggestPort(): void {
+  // One queue for the worker's lifetime: all tabs' runs share the per-provider limits.
+  const queue = new RequestQueue();
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== SUGGEST_PORT_NAME) return;
+    if (!port.sender || !isTrustedSender(port.sender, browser.runtime.id)) {
+      port.disconnect();
+      return;
+    }
+    serveSuggestPort(port, async (run) => {
+      const settings = await loadModelSettings();
+      // Settings are read per run, so the rule must match them now, not at the last change.
+      await syncOllamaOriginRule(settings);
+      const openaiApiKey = await readSecret('openaiApiKey');
+      return runSuggestion(run, { settings, openaiApiKey, extensionId: browser.runtime.id, queue });
+    });
+  });
+}

@@ -1,0 +1,152 @@
+import type { UserError } from '@/lib/messaging/errors';
+
+/**
+ * Every way a model request can fail, each with a message and an action a seller can
+ * follow. Providers throw `ModelFailure`; the UI only ever sees the `UserError` value.
+ */
+export type ModelErrorCode =
+  | 'ollama-not-running'
+  | 'ollama-origin-forbidden'
+  | 'model-not-installed'
+  | 'no-models-installed'
+  | 'endpoint-unreachable'
+  | 'timed-out'
+  | 'bad-api-key'
+  | 'no-api-key'
+  | 'stream-error'
+  | 'context-too-long'
+  | 'unusable-output'
+  | 'builtin-unavailable'
+  | 'endpoint-error';
+
+export interface ModelErrorDetails {
+  host?: string;
+  model?: string;
+  installed?: string[];
+  extensionId?: string;
+  seconds?: number;
+  status?: number;
+  detail?: string;
+}
+
+/** The exact OLLAMA_ORIGINS value that lets this extension through Ollama's origin check. */
+export function ollamaOriginsValue(extensionId: string): string {
+  return `chrome-extension://${extensionId}`;
+}
+
+function describe(code: ModelErrorCode, d: ModelErrorDetails): { message: string; action: string } {
+  const host = d.host ?? 'the configured address';
+  switch (code) {
+    case 'ollama-not-running':
+      return {
+        message: `Ollama isn’t answering at ${host}.`,
+        action:
+          'Start Ollama: open the Ollama app, or run `ollama serve` in a terminal. Then press Test connection again.',
+      };
+    case 'ollama-origin-forbidden':
+      return {
+        message: `Ollama at ${host} refused the extension (403 Forbidden: its origin check blocked the request).`,
+        action:
+          `Allow the extension in Ollama: set OLLAMA_ORIGINS=${ollamaOriginsValue(d.extensionId ?? '<extension id>')} ` +
+          '(macOS: `launchctl setenv OLLAMA_ORIGINS "…"`; Windows: add it under Environment Variables), then quit and restart Ollama.',
+      };
+    case 'model-not-installed':
+      return {
+        message:
+          `The model “${d.model}” isn’t installed in Ollama.` +
+          (d.installed?.length ? ` Installed: ${d.installed.join(', ')}.` : ''),
+        action: `Run \`ollama pull ${d.model}\`, or pick an installed model in Settings.`,
+      };
+    case 'no-models-installed':
+      return {
+        message: 'Ollama is running but has no models installed.',
+        action: `Install one: run \`ollama pull ${d.model || 'llama3.2'}\`, then choose it in Settings.`,
+      };
+    case 'endpoint-unreachable':
+      return {
+        message: `Can’t reach ${host}.`,
+        action: 'Check the address in Settings and that the server is running and online.',
+      };
+    case 'timed-out':
+      return {
+        message: `The model didn’t finish within ${d.seconds ?? '?'} seconds.`,
+        action:
+          'Try again (the first answer after a model loads is slowest), use a smaller model, or raise the time limit in Settings.',
+      };
+    case 'bad-api-key':
+      return {
+        message: `${host} refused the API key (401 Unauthorized).`,
+        action: 'Paste a valid API key in Settings and save it.',
+      };
+    case 'no-api-key':
+      return {
+        message: 'No API key is saved for the OpenAI-compatible endpoint.',
+        action: 'Paste your API key in Settings and save it.',
+      };
+    case 'stream-error':
+      return {
+        message: `The model stopped with an error part-way through its answer${d.detail ? `: ${d.detail}` : '.'}`,
+        action:
+          'Try again. If it keeps happening, restart the model server or choose another model.',
+      };
+    case 'context-too-long':
+      return {
+        message: 'This listing is too long for the model’s context window.',
+        action:
+          'Shorten the description, or choose a model with a larger context window (for Ollama, raise num_ctx).',
+      };
+    case 'unusable-output':
+      return {
+        message: `The model’s answer couldn’t be used${d.detail ? ` (${d.detail})` : ''}.`,
+        action: 'Try again, or use the offline suggestions instead.',
+      };
+    case 'builtin-unavailable':
+      return {
+        message: `Chrome’s built-in model isn’t available in this browser${d.detail ? ` (${d.detail})` : ''}.`,
+        action:
+          'It needs Chrome 138+ on a supported computer. Choose Ollama or an OpenAI-compatible endpoint instead.',
+      };
+    case 'endpoint-error':
+      return {
+        message: `${host} answered with an error${d.status ? ` (HTTP ${d.status})` : ''}${d.detail ? `: ${d.detail}` : '.'}`,
+        action: 'Check the address and model in Settings, then try again.',
+      };
+  }
+}
+
+export function modelError(code: ModelErrorCode, details: ModelErrorDetails = {}): UserError {
+  return { source: 'model', code, ...describe(code, details) };
+}
+
+/** Thrown inside providers; carries the seller-facing error out of the call stack. */
+export class ModelFailure extends Error {
+  constructor(readonly userError: UserError) {
+    super(userError.message);
+    this.name = 'ModelFailure';
+  }
+}
+
+export function fail(code: ModelErrorCode, details?: ModelErrorDetails): never {
+  throw new ModelFailure(modelError(code, details));
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/** Server error texts that mean the prompt did not fit (Ollama, llama.cpp, OpenAI, LM Studio). */
+const CONTEXT_ERROR =
+  /context[ _]length|exceeds the context|context window|too many tokens|maximum context/i;
+
+export function isContextError(text: string): boolean {
+  return CONTEXT_ERROR.test(text);
+}
+
+/** Any thrown value as a seller-facing error; known failures keep their own message. */
+export function toUserError(error: unknown, details: ModelErrorDetails = {}): UserError {
+  if (error instanceof ModelFailure) return error.userError;
+  if (error instanceof TypeError) return modelError('endpoint-unreachable', details);
+  const detail = error instanceof Error ? error.message : String(error);
+  if (isContextError(detail)) return modelError('context-too-long', details);
+  return modelError('endpoint-error', { ...details, detail });
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { MAX_TAGS } from '@/lib/seo';
+
+/**
+ * What we ask the model for. It maps 1:1 onto `Suggestion`; parsing is lenient about the
+ * number of tags (repair reports extras) while the JSON Schema sent to the model asks for
+ * exactly 13.
+ */
+const reasons = z.array(z.string()).describe('Short reasons, each tied to an Etsy rule or finding');
+
+export const ModelOutputSchema = z.object({
+  title: z.object({ value: z.string().describe('The new listing title'), reasons }),
+  tags: z.array(
+    z.object({
+      value: z.string().describe('One tag, at most 20 characters'),
+      reason: z.string(),
+    }),
+  ),
+  description: z.object({ value: z.string().describe('The rewritten description'), reasons }),
+});
+export type ModelOutput = z.infer<typeof ModelOutputSchema>;
+
+/** JSON Schema for structured output (Ollama `format`, OpenAI `response_format`, Prompt API). */
+export function modelOutputJsonSchema(): Record<string, unknown> {
+  const exact = ModelOutputSchema.extend({
+    tags: ModelOutputSchema.shape.tags.min(MAX_TAGS).max(MAX_TAGS),
+  });
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(exact) as Record<string, unknown>;
+  return schema;
+}

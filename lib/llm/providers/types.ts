@@ -1,0 +1,35 @@
+import type { ChatMessage } from '../prompt';
+
+export type EngineId = 'ollama' | 'openai' | 'builtin';
+
+export interface GenerateRequest {
+  messages: ChatMessage[];
+  /** JSON Schema the answer must follow (structured output). */
+  schema: Record<string, unknown>;
+  temperature: number;
+  signal: AbortSignal;
+  /** Each piece of the answer as it streams in. */
+  onText: (delta: string) => void;
+}
+
+/** One model backend. Failures are thrown as `ModelFailure` with a seller-facing error. */
+export interface ModelProvider {
+  engine: EngineId;
+  /** The model's name as the seller chose it, for "answered by …". */
+  model: string;
+  /** A cheap check that a request could succeed now (server up, model installed, key set). */
+  probe(signal: AbortSignal): Promise<void>;
+  /** Model names the server offers, for the options page's picker. */
+  listModels(signal: AbortSignal): Promise<string[]>;
+  /** Streams one answer; resolves with the whole text. */
+  generate(request: GenerateRequest): Promise<string>;
+}
+
+/** Chains the caller's signal into every fetch a client library makes. */
+export function fetchWithSignal(signal: AbortSignal): typeof fetch {
+  return (input, init) =>
+    fetch(input, {
+      ...init,
+      signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal,
+    });
+}

@@ -1,0 +1,106 @@
+import type { Suggestion } from '@/lib/listing';
+import { dedupeTags, MAX_TAGS, normalizeText, repairTag, repairTitle } from '@/lib/seo';
+import { modelError } from './errors';
+import { ModelOutputSchema } from './output-schema';
+import type { RepairNote } from './stream-protocol';
+import type { UserError } from '@/lib/messaging/errors';
+
+export type RepairResult =
+  { ok: true; suggestion: Suggestion; notes: RepairNote[] } | { ok: false; error: UserError };
+
+/** Models sometimes wrap JSON in a Markdown fence even when asked not to. */
+function stripFence(text: string): string {
+  const fenced = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/i.exec(text);
+  return fenced ? fenced[1]! : text;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(stripFence(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Turns the model's raw answer into a suggestion Etsy accepts, using lib/seo's validity
+ * rules: the title is cut only at word boundaries, invalid tags are fixed or dropped,
+ * duplicates and extras removed. Every change is listed in `notes`.
+ */
+export function repairModelOutput(raw: string): RepairResult {
+  const json = parseJson(raw);
+  if (json === undefined) {
+    return { ok: false, error: modelError('unusable-output', { detail: 'it was not valid JSON' }) };
+  }
+  const parsed = ModelOutputSchema.safeParse(json);
+  if (!parsed.success) {
+    const where = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'answer'))];
+    return {
+      ok: false,
+      error: modelError('unusable-output', { detail: `missing or wrong: ${where.join(', ')}` }),
+    };
+  }
+  const output = parsed.data;
+  const notes: RepairNote[] = [];
+
+  const title = repairTitle(output.title.value);
+  if (title.value !== normalizeText(output.title.value).trim()) {
+    notes.push({
+      field: 'title',
+      original: output.title.value,
+      ...(title.value ? { kept: title.value } : {}),
+      why: title.dropped.length
+        ? `Removed to meet Etsy’s title rules: ${title.dropped.map((d) => `“${d}”`).join(', ')}`
+        : 'Tidied to meet Etsy’s title rules',
+    });
+  }
+
+  const repairedTags: { value: string; reason: string }[] = [];
+  for (const tag of output.tags) {
+    const fixed = repairTag(tag.value);
+    if (fixed === null) {
+      notes.push({
+        field: 'tags',
+        original: tag.value,
+        why: 'Not a valid Etsy tag and could not be fixed',
+      });
+      continue;
+    }
+    if (fixed !== tag.value) {
+      notes.push({
+        field: 'tags',
+        original: tag.value,
+        kept: fixed,
+        why: "Shortened or cleaned to meet Etsy’s tag rules (20 characters; letters, numbers, spaces, - and ')",
+      });
+    }
+    repairedTags.push({ value: fixed, reason: tag.reason });
+  }
+  const unique = new Set(dedupeTags(repairedTags.map((t) => t.value)));
+  const deduped = repairedTags.filter((t) => {
+    if (unique.delete(t.value)) return true;
+    notes.push({ field: 'tags', original: t.value, why: 'Duplicate of another suggested tag' });
+    return false;
+  });
+  for (const extra of deduped.slice(MAX_TAGS)) {
+    notes.push({ field: 'tags', original: extra.value, why: `More than Etsy’s ${MAX_TAGS} tags` });
+  }
+  const tags = deduped.slice(0, MAX_TAGS);
+
+  const description = normalizeText(output.description.value).trim();
+  if (!title.value && tags.length === 0 && !description) {
+    return {
+      ok: false,
+      error: modelError('unusable-output', { detail: 'nothing in it passed Etsy’s rules' }),
+    };
+  }
+  return {
+    ok: true,
+    notes,
+    suggestion: {
+      title: { value: title.value, reasons: output.title.reasons },
+      tags,
+      description: { value: description, reasons: output.description.reasons },
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { fail, ModelFailure, toUserError } from './errors';
+import { chooseProvider, type ProviderContext } from './providers';
+import type { ModelStatus, ModelTest } from './status-schema';
+
+const PING_SCHEMA = {
+  type: 'object',
+  properties: { reply: { type: 'string' } },
+  required: ['reply'],
+};
+
+/** Sends a tiny prompt and times the whole round trip, the way a real run would go. */
+export async function testModel(context: ProviderContext): Promise<ModelTest> {
+  const started = performance.now();
+  const signal = AbortSignal.timeout(context.settings.timeoutSeconds * 1000);
+  const { provider, skipped } = await chooseProvider(context, signal);
+  if (!provider) {
+    if (skipped[0]) throw new ModelFailure(skipped[0].error);
+    return { engine: 'offline', model: null, latencyMs: 0, reply: 'Offline rules need no model.' };
+  }
+  try {
+    const reply = await provider.generate({
+      messages: [{ role: 'user', content: 'Reply with {"reply":"OK"} and nothing else.' }],
+      schema: PING_SCHEMA,
+      temperature: 0,
+      signal,
+      onText: () => {},
+    });
+    return {
+      engine: provider.engine,
+      model: provider.model,
+      latencyMs: Math.round(performance.now() - started),
+      reply: reply.slice(0, 200),
+    };
+  } catch (error) {
+    if (signal.aborted) fail('timed-out', { seconds: context.settings.timeoutSeconds });
+    throw error;
+  }
+}
+
+/** Cheap readiness check (no generation): server up, model installed, key present. */
+export async function modelStatus(context: ProviderContext): Promise<ModelStatus> {
+  const signal = AbortSignal.timeout(10_000);
+  try {
+    const { provider, skipped } = await chooseProvider(context, signal);
+    if (!provider) {
+      return {
+        engine: 'offline',
+        model: null,
+        ready: context.settings.provider === 'offline',
+        ...(skipped[0] ? { error: skipped[0].error } : {}),
+      };
+    }
+    if (context.settings.provider !== 'auto') await provider.probe(signal);
+    return { engine: provider.engine, model: provider.model, ready: true };
+  } catch (error) {
+    const engine = context.settings.provider === 'auto' ? 'offline' : context.settings.provider;
+    return {
+      engine: engine as ModelStatus['engine'],
+      model: null,
+      ready: false,
+      error: toUserError(error),
+    };
+  }
+}

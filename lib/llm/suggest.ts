@@ -1,0 +1,139 @@
+import type { ListingText } from '@/lib/listing';
+import { checkListing, suggestOffline } from '@/lib/seo';
+import type { ModelSettings } from '@/lib/settings';
+import { readCachedSuggestion, suggestionCacheKey, writeCachedSuggestion } from './cache';
+import { fail, ModelFailure } from './errors';
+import { readFieldProgress, type FieldProgress } from './partial-json';
+import { modelOutputJsonSchema } from './output-schema';
+import { buildPrompt, fitsContext, PROMPT_VERSION } from './prompt';
+import { chooseProvider, concurrencyFor, type ProviderContext } from './providers';
+import type { RequestQueue } from './queue';
+import { repairModelOutput } from './repair';
+import type { ProgressEnvelope, SuggestResult } from './stream-protocol';
+
+export type SuggestProgress = Omit<ProgressEnvelope, 'type' | 'requestId'>;
+
+export interface SuggestRun {
+  listing: ListingText;
+  refresh: boolean;
+  signal: AbortSignal;
+  onProgress: (progress: SuggestProgress) => void;
+  onText: (delta: string) => void;
+}
+
+export interface SuggestEnvironment extends ProviderContext {
+  queue: RequestQueue;
+}
+
+const ENGINE_LABEL = {
+  ollama: 'Ollama',
+  openai: 'the OpenAI-compatible endpoint',
+  builtin: 'Chrome’s built-in model',
+};
+
+function offlineResult(listing: ListingText, explanation?: string): SuggestResult {
+  return {
+    engine: 'offline',
+    model: null,
+    suggestion: suggestOffline(listing),
+    notes: [],
+    fromCache: false,
+    ...(explanation ? { explanation } : {}),
+  };
+}
+
+function endpointOf(engine: string, settings: ModelSettings): string {
+  if (engine === 'ollama') return settings.ollamaHost;
+  if (engine === 'openai') return settings.openaiBaseUrl;
+  return '';
+}
+
+/**
+ * One suggestion run: pick the provider, answer from the cache when nothing changed, else
+ * wait for a queue slot, stream one structured answer (with a time limit), repair it to
+ * Etsy's rules and cache it. Throws `ModelFailure` (seller-facing) or the abort reason.
+ */
+export async function runSuggestion(
+  run: SuggestRun,
+  env: SuggestEnvironment,
+): Promise<SuggestResult> {
+  const { listing, signal, onProgress } = run;
+  const { settings } = env;
+  onProgress({ stage: 'choosing' });
+  const { provider, skipped } = await chooseProvider(env, signal);
+  const skippedText = skipped.map((s) => `${ENGINE_LABEL[s.engine]}: ${s.error.message}`).join(' ');
+  if (!provider) {
+    return offlineResult(
+      listing,
+      settings.provider === 'auto'
+        ? `No model answered, so these come from the offline rules. ${skippedText}`.trim()
+        : undefined,
+    );
+  }
+  const explanation =
+    settings.provider === 'auto'
+      ? `Automatic used ${ENGINE_LABEL[provider.engine]} (${provider.model}).${skippedText ? ` Skipped: ${skippedText}` : ''}`
+      : undefined;
+
+  const messages = buildPrompt(listing, checkListing(listing).findings, settings.instructions);
+  if (!fitsContext(messages)) fail('context-too-long');
+
+  const key = await suggestionCacheKey({
+    listing,
+    engine: provider.engine,
+    model: provider.model,
+    endpoint: endpointOf(provider.engine, settings),
+    temperature: settings.temperature,
+    instructions: settings.instructions,
+    promptVersion: PROMPT_VERSION,
+  });
+  if (!run.refresh) {
+    const cached = await readCachedSuggestion(key);
+    if (cached) return { ...cached, fromCache: true, ...(explanation ? { explanation } : {}) };
+  }
+
+  const identity = { engine: provider.engine, model: provider.model };
+  const text = await env.queue.run(
+    provider.engine,
+    concurrencyFor(provider.engine, settings),
+    async () => {
+      const timeout = AbortSignal.timeout(settings.timeoutSeconds * 1000);
+      let answer = '';
+      let last: FieldProgress | null = null;
+      onProgress({ stage: 'generating', ...identity, fields: readFieldProgress('') });
+      try {
+        return await provider.generate({
+          messages,
+          schema: modelOutputJsonSchema(),
+          temperature: settings.temperature,
+          signal: AbortSignal.any([signal, timeout]),
+          onText: (delta) => {
+            answer += delta;
+            run.onText(delta);
+            const fields = readFieldProgress(answer);
+            if (JSON.stringify(fields) !== JSON.stringify(last)) {
+              last = fields;
+              onProgress({ stage: 'generating', ...identity, fields });
+            }
+          },
+        });
+      } catch (error) {
+        if (timeout.aborted && !signal.aborted)
+          fail('timed-out', { seconds: settings.timeoutSeconds });
+        throw error;
+      }
+    },
+    { signal, onQueued: (ahead) => onProgress({ stage: 'queued', ...identity, ahead }) },
+  );
+
+  const repaired = repairModelOutput(text);
+  if (!repaired.ok) throw new ModelFailure(repaired.error);
+  const result: SuggestResult = {
+    ...identity,
+    suggestion: repaired.suggestion,
+    notes: repaired.notes,
+    fromCache: false,
+  };
+  await writeCachedSuggestion(key, result);
+  return explanation ? { ...result, explanation } : result;
+}
