@@ -55,6 +55,15 @@ function looksLikeKeywordList(firstLine: string): boolean {
   );
 }
 
+/** Shared with the suggester, which keeps the text but tells the seller what to rewrite. */
+export function openingProblem(
+  firstLine: string,
+  title: string,
+): 'pasted-title' | 'keyword-list' | null {
+  if (looksLikePastedTitle(firstLine, title)) return 'pasted-title';
+  return looksLikeKeywordList(firstLine) ? 'keyword-list' : null;
+}
+
 export function firstLineOf(description: string): string {
   const end = description.indexOf('\n');
   return description.slice(0, Math.min(end === -1 ? description.length : end, OPENING_MAX_CHARS));
@@ -91,7 +100,8 @@ export function checkDescription(
   }
   const firstLine = firstLineOf(description.slice(start));
   const lineSpan = textSpan(start, start + firstLine.length);
-  if (looksLikePastedTitle(firstLine, title)) {
+  const problem = openingProblem(firstLine, title);
+  if (problem === 'pasted-title') {
     findings.push(
       finding(
         'D2',
@@ -99,7 +109,7 @@ export function checkDescription(
         lineSpan,
       ),
     );
-  } else if (looksLikeKeywordList(firstLine)) {
+  } else if (problem === 'keyword-list') {
     findings.push(
       finding(
         'D2',

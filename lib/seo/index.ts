@@ -12,7 +12,7 @@ export type {
   Severity,
 } from './findings';
 export { RULES } from './rules';
-export { normalizeText, codePointLength } from './text';
+export { codePointLength, normalizeText, phraseKey } from './text';
 export {
   dedupeTags,
   isValidMaterial,

@@ -1,5 +1,5 @@
 import type { ListingText } from '../listing';
-import { openingEnd } from './check-description';
+import { firstLineOf, openingEnd, openingProblem } from './check-description';
 import type { ItemVocabulary } from './item';
 import { normalizeText, wordsOf } from './text';
 
@@ -15,10 +15,13 @@ export interface DescriptionSuggestion {
 export function suggestDescription(
   listing: ListingText,
   vocab: ItemVocabulary,
-  itemPhrase: string | null,
+  suggestedTitle: string,
   movedFromTitle: readonly string[],
 ): DescriptionSuggestion {
   const description = normalizeText(listing.description);
+  // The title's first fragment leads with the item; without an item word it would say nothing.
+  const lead = suggestedTitle.split(', ')[0] ?? '';
+  const itemPhrase = wordsOf(lead).some((w) => vocab.isItemWord(w)) ? lead : null;
   const reasons: string[] = [];
   const body = description.trim();
   const opening = body.slice(0, openingEnd(body));
@@ -39,6 +42,14 @@ export function suggestDescription(
     reasons.push('Write a description that starts by saying what the item is.');
   } else {
     reasons.push('Kept your description: its opening already says what the item is.');
+  }
+  const problem = openingProblem(firstLineOf(body), normalizeText(listing.title));
+  if (problem !== null) {
+    reasons.push(
+      problem === 'pasted-title'
+        ? 'Your description starts by repeating the title; consider rewriting that line as a sentence for a shopper.'
+        : 'Your description opens with a list of keywords; consider rewriting it as a sentence and keeping keywords for tags.',
+    );
   }
   if (movedFromTitle.length > 0) {
     reasons.push(

@@ -13,8 +13,6 @@ export interface TitleSuggestion {
   reasons: string[];
   /** Opinion words taken out of the title, for the description to pick up. */
   movedToDescription: string[];
-  /** The phrase that says what the item is, when we found one. */
-  itemPhrase: string | null;
 }
 
 interface Range {
@@ -125,7 +123,6 @@ export function suggestTitle(listing: ListingText, vocab: ItemVocabulary): Title
   const strengths = segments.map(strength);
   const best = Math.max(0, ...strengths);
   const itemSegment = best > 0 ? strengths.indexOf(best) : -1;
-  let itemPhrase: string | null = null;
   if (itemSegment > 0 && best > (strengths[0] ?? 0)) {
     const [segment] = segments.splice(itemSegment, 1);
     if (segment !== undefined) {
@@ -148,7 +145,6 @@ export function suggestTitle(listing: ListingText, vocab: ItemVocabulary): Title
     segments.splice(0, 1, ...lead);
     reasons.push(`Moved "${lead[0]}" to the front so shoppers see what the item is first.`);
   }
-  itemPhrase = segments[0] ?? null;
 
   const seen = new Set<string>();
   const repeated: string[] = [];
@@ -204,5 +200,5 @@ export function suggestTitle(listing: ListingText, vocab: ItemVocabulary): Title
   } else if (reasons.length === 0) {
     reasons.push("Your title already follows Etsy's title guidance, so it is kept as is.");
   }
-  return { value: repaired.value, reasons, movedToDescription: moved, itemPhrase };
+  return { value: repaired.value, reasons, movedToDescription: moved };
 }

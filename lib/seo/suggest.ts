@@ -9,13 +9,7 @@ export function suggestOffline(listing: ListingText): Suggestion {
   const vocab = new ItemVocabulary(listing);
   const title = suggestTitle(listing, vocab);
   const tags = suggestTags(listing, vocab, title.value);
-  const itemPhrase = title.value.split(', ')[0] || title.itemPhrase;
-  const description = suggestDescription(
-    listing,
-    vocab,
-    itemPhrase || null,
-    title.movedToDescription,
-  );
+  const description = suggestDescription(listing, vocab, title.value, title.movedToDescription);
   return {
     title: { value: title.value, reasons: title.reasons },
     tags,

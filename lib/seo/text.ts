@@ -10,7 +10,7 @@ export function normalizeText(raw: string): string {
   return NON_ASCII.test(raw) ? raw.normalize('NFC') : raw;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Etsy's length limits count characters, not UTF-16 units, so an emoji is one. */
 export function codePointLength(text: string): number {

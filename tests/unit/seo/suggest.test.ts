@@ -133,6 +133,13 @@ describe('suggestOffline description', () => {
     expect(description.reasons[0]).toMatch(/first sentence naming the item/);
   });
 
+  it('keeps a keyword-list opening but says to rewrite it', () => {
+    const keywords = 'macrame, wall hanging, boho, tapestry, rope art\nKnotted by hand.';
+    const { description } = suggestOffline(listing({ description: keywords }));
+    expect(description.value).toBe(keywords);
+    expect(description.reasons.join(' ')).toMatch(/list of keywords/);
+  });
+
   it('leaves a description that already names the item', () => {
     expect(suggestOffline(GOOD).description.value).toBe(GOOD.description);
   });
