@@ -18,6 +18,13 @@ import { resultSchema } from './errors';
 export const messages = {
   // --- Etsy connection -------------------------------------------------------------
   getEtsyConnection: { request: z.undefined(), response: EtsyConnectionSchema },
+  /** Like getEtsyConnection, after a live call proves the tokens still work. */
+  checkEtsyConnection: { request: z.undefined(), response: EtsyConnectionSchema },
+  /** Runs the OAuth flow in the background; answers with the resulting state. */
+  connectEtsy: { request: z.undefined(), response: EtsyConnectionSchema },
+  disconnectEtsy: { request: z.undefined(), response: EtsyConnectionSchema },
+  getEtsyAppSetup: { request: z.undefined(), response: EtsyAppSetupSchema },
+  saveEtsyApp: { request: EtsyAppInputSchema, response: resultSchema(EtsyAppSetupSchema) },
 
   // --- Model (suggestions themselves stream over the port in lib/llm/stream-protocol) --
   /** Model names the server offers (Ollama /api/tags, OpenAI-compatible /models). */
@@ -35,13 +42,6 @@ export const messages = {
     response: z.object({ saved: z.boolean() }),
   },
   getOpenaiApiKeyStatus: { request: z.undefined(), response: z.object({ saved: z.boolean() }) },
-  /** Like getEtsyConnection, after a live call proves the tokens still work. */
-  checkEtsyConnection: { request: z.undefined(), response: EtsyConnectionSchema },
-  /** Runs the OAuth flow in the background; answers with the resulting state. */
-  connectEtsy: { request: z.undefined(), response: EtsyConnectionSchema },
-  disconnectEtsy: { request: z.undefined(), response: EtsyConnectionSchema },
-  getEtsyAppSetup: { request: z.undefined(), response: EtsyAppSetupSchema },
-  saveEtsyApp: { request: EtsyAppInputSchema, response: resultSchema(EtsyAppSetupSchema) },
 } satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Messages = typeof messages;

@@ -24,6 +24,8 @@ export interface RecordedRequest {
   queryEntries: [string, string][];
   headers: Record<string, string>;
   body: string;
+  /** Epoch ms by the fake's clock. */
+  at: number;
 }
 
 export interface RecordedResponse {
@@ -54,7 +56,13 @@ export class FakeEtsyApi {
   readonly requests: RecordedRequest[] = [];
   readonly responses: RecordedResponse[] = [];
   app: FakeEtsyApp = { keystring: 'testkeystring0000000000', sharedSecret: 'testsharedsecret' };
-  readonly auth = new FakeEtsyAuth(() => this.app.keystring, SEED_USER_ID);
+  /** The fake's time; unit tests share their fake clock with it. */
+  now: () => number = Date.now;
+  readonly auth = new FakeEtsyAuth(
+    () => this.app.keystring,
+    SEED_USER_ID,
+    () => this.now(),
+  );
   users = new Map<number, { shopId: number }>([[SEED_USER_ID, { shopId: SEED_SHOP_ID }]]);
   shops = new Map([[SEED_SHOP_ID, makeShop(SEED_SHOP_ID, SEED_USER_ID, 'FakeCraftShop')]]);
   readonly listings = new Map<number, FakeListing>(
@@ -112,6 +120,7 @@ export class FakeEtsyApi {
       queryEntries: [...request.url.searchParams],
       headers: request.headers,
       body: request.body,
+      at: this.now(),
     };
     this.requests.push(recorded);
     const { response, operationId } = this.route(request);
@@ -139,7 +148,11 @@ export class FakeEtsyApi {
     if (limited) return { response: limited, operationId: null };
     if (this.failures.count > 0) {
       this.failures.count--;
-      return { response: json(this.failures.status, { error: 'Server Error' }), operationId: null };
+      const response =
+        this.failures.status === 429
+          ? json(429, { error: 'Too many requests' }, { 'retry-after': '2' })
+          : json(this.failures.status, { error: 'Server Error' });
+      return { response, operationId: null };
     }
     if (path === '/v3/application/openapi-ping') {
       return {
@@ -275,7 +288,7 @@ export class FakeEtsyApi {
       return json(400, this.arrayErrors ? result.problems : problemsAsObject(result.problems));
     }
     Object.assign(listing, result.changes, {
-      last_modified_timestamp: Math.floor(Date.now() / 1000),
+      last_modified_timestamp: Math.floor(this.now() / 1000),
     });
     return json(200, listing);
   }
@@ -294,7 +307,7 @@ export class FakeEtsyApi {
 
   /** QPS first, then QPD, as Etsy checks them. */
   private checkRateLimit(): FakeResponse | null {
-    const now = Date.now();
+    const now = this.now();
     this.sentAt = this.sentAt.filter((at) => now - at < DAY_MS);
     const lastSecond = this.sentAt.filter((at) => now - at < SECOND_MS);
     if (lastSecond.length >= this.qps) {
@@ -309,7 +322,7 @@ export class FakeEtsyApi {
   }
 
   private withRateHeaders(response: FakeResponse): FakeResponse {
-    const now = Date.now();
+    const now = this.now();
     const thisSecond = this.sentAt.filter((at) => now - at < SECOND_MS).length;
     const remainingThisSecond = String(Math.max(0, this.qps - thisSecond));
     response.headers = {

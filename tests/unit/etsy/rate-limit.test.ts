@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter, retryAfterMs } from '@/lib/etsy/rate-limit';
+import { backoffMs, isRetryable, MAX_ATTEMPTS } from '@/lib/etsy/retry';
+import { fakeClock } from './helpers';
+
+describe('RateLimiter', () => {
+  it('lets at most x-limit-per-second requests out per second', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(clock);
+    limiter.observe(new Headers({ 'x-limit-per-second': '4' }));
+    const start = clock.now();
+    const sent: number[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        await limiter.acquire();
+        sent.push(clock.now() - start);
+      }),
+    );
+    expect(sent).toEqual([0, 0, 0, 0, 1000, 1000, 1000, 1000, 2000, 2000]);
+  });
+
+  it('waits for the next second when either spelling of remaining-this-second is 0', async () => {
+    for (const name of ['x-remaining-this-second', 'x-remaining-this-secon']) {
+      const clock = fakeClock();
+      const limiter = new RateLimiter(clock);
+      limiter.observe(new Headers({ [name]: '0' }));
+      const start = clock.now();
+      await limiter.acquire();
+      expect(clock.now() - start).toBe(1000);
+    }
+  });
+
+  it('holds everything until retry-after has passed', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(clock);
+    limiter.pauseFor(retryAfterMs(new Headers({ 'retry-after': '3' }), clock.now()));
+    const start = clock.now();
+    await limiter.acquire();
+    expect(clock.now() - start).toBe(3000);
+  });
+
+  it('refuses to send once x-remaining-today reaches 0', async () => {
+    const limiter = new RateLimiter(fakeClock());
+    limiter.observe(new Headers({ 'x-remaining-today': '0' }));
+    expect(limiter.remainingToday).toBe(0);
+    await expect(limiter.acquire()).rejects.toMatchObject({ kind: 'rate_limited' });
+  });
+});
+
+describe('retry policy', () => {
+  it('retries GET on 5xx and network errors, PATCH only on 429, and stops', () => {
+    expect(isRetryable('GET', { status: 503 }, 0)).toBe(true);
+    expect(isRetryable('GET', { networkError: true }, 0)).toBe(true);
+    expect(isRetryable('GET', { status: 404 }, 0)).toBe(false);
+    expect(isRetryable('PATCH', { status: 500 }, 0)).toBe(false);
+    expect(isRetryable('PATCH', { networkError: true }, 0)).toBe(false);
+    expect(isRetryable('PATCH', { status: 429 }, 0)).toBe(true);
+    expect(isRetryable('GET', { status: 503 }, MAX_ATTEMPTS - 1)).toBe(false);
+  });
+
+  it('backs off exponentially with jitter, capped', () => {
+    expect(backoffMs(0, () => 1)).toBe(250);
+    expect(backoffMs(3, () => 1)).toBe(2000);
+    expect(backoffMs(10, () => 1)).toBe(4000);
+    expect(backoffMs(3, () => 0.5)).toBe(1000);
+  });
+});
