@@ -109,7 +109,7 @@ export function EtsyAppSettings() {
             className="button button--primary"
             disabled={status.kind === 'saving'}
           >
-            Save Etsy app
+            Store Etsy app
           </button>
           <p
             data-testid="etsy-app-status"

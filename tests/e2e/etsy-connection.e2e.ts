@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
@@ -10,7 +11,7 @@ const WRONG_SECRET = 'wrongsharedsecret42';
 async function saveEtsyApp(options: Page, app: { keystring: string; sharedSecret: string }) {
   await options.getByLabel('Keystring').fill(app.keystring);
   await options.getByLabel('Shared secret').fill(app.sharedSecret);
-  await options.getByRole('button', { name: 'Save Etsy app' }).click();
+  await options.getByRole('button', { name: 'Store Etsy app' }).click();
 }
 
 /** Sets up the app on the options page, then connects from the popup. */
@@ -65,6 +66,8 @@ test('connects through Etsy OAuth (PKCE) from the popup and shows the shop', asy
     'https://i.etsystatic.com/isla/987654/icon_fullxfull.jpg',
   );
   await expect(popup.getByRole('button', { name: 'Disconnect' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page: popup }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
   const [exchange] = etsy.api.requests.filter((r) => r.path === '/v3/public/oauth/token');
   const form = new URLSearchParams(exchange!.body);

@@ -14,7 +14,7 @@ const INVALID_TITLE = /[^\p{L}\p{Nd}\p{P}\p{Sm}\p{Zs}™©®]/u;
 const INVALID_TAG = /[^\p{L}\p{Nd}\p{Zs}\-'™©®]/u;
 const INVALID_MATERIAL = /[^\p{L}\p{Nd}\p{Zs}]/u;
 
-const ACCEPTED = new Set([
+export const UPDATE_LISTING_FIELDS = new Set([
   'title',
   'description',
   'tags',
@@ -91,7 +91,7 @@ export function validateListingUpdate(
   for (const key of Object.keys(fields)) {
     if (key === 'price' || key === 'quantity') {
       problem(`/${key}`, 'not_allowed', `${key} can only be changed with updateListingInventory`);
-    } else if (!ACCEPTED.has(key)) {
+    } else if (!UPDATE_LISTING_FIELDS.has(key)) {
       problem(`/${key}`, 'unknown_field', 'is not a field of updateListing');
     }
   }
