@@ -35,6 +35,13 @@ export interface FakeOllamaScript {
 export class FakeOllama {
   /** Extra allowed origins, as OLLAMA_ORIGINS adds them ("*" allows all). */
   allowedOrigins: string[] = [];
+  /**
+   * Replaces the default allowlist, like an Ollama whose OLLAMA_HOST/ORIGINS setup admits
+   * nothing the extension can send: every request with an Origin gets 403.
+   */
+  refuseEveryOrigin = false;
+  /** Drop connections without answering, as when Ollama is not running. */
+  down = false;
   models: FakeOllamaModel[] = [{ name: 'llama3.2:latest' }];
   script: FakeOllamaScript = {
     reply: () => '{}',
@@ -48,6 +55,7 @@ export class FakeOllama {
 
   isAllowed(origin: string | undefined): boolean {
     if (!origin) return true;
+    if (this.refuseEveryOrigin) return false;
     if (this.allowedOrigins.includes('*') || this.allowedOrigins.includes(origin)) return true;
     return DEFAULT_ALLOWED.some((pattern) => pattern.test(origin));
   }
@@ -55,6 +63,10 @@ export class FakeOllama {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://ollama.local');
     const origin = req.headers.origin;
+    if (this.down) {
+      req.socket.destroy();
+      return;
+    }
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname, origin });
     if (!this.isAllowed(origin)) {
       res.writeHead(403).end();

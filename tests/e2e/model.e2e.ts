@@ -1,0 +1,459 @@
+import type { Page, Worker } from '@playwright/test';
+import { startFakeOpenAi } from '../peers/openai';
+import { expect, test } from './fixtures';
+
+const LISTING = {
+  title: 'Macrame Wall Hanging, Boho Wall Decor, Handmade Cotton Rope Tapestry',
+  description: 'A handmade macrame wall hanging in natural cotton rope.',
+  tags: ['macrame', 'wall hanging', 'boho decor'],
+  materials: ['cotton'],
+  categoryPath: ['Home & Living', 'Home Decor', 'Wall Decor'],
+};
+
+const TAGS = [
+  'macrame wall hanging',
+  'boho wall decor',
+  'cotton rope art',
+  'woven tapestry',
+  'bohemian decor',
+  'nursery wall art',
+  'housewarming gift',
+  'fiber art',
+  'rope wall hanging',
+  'neutral home decor',
+  'large macrame',
+  'living room decor',
+  'handmade wall art',
+];
+
+/** A good answer with things repair must fix: a 36-character tag, a duplicate, a 14th tag. */
+const ANSWER = JSON.stringify({
+  title: {
+    value: 'Macrame Wall Hanging, Large Boho Wall Decor, Handmade Cotton Rope Tapestry',
+    reasons: ['Leads with the item'],
+  },
+  tags: [
+    ...TAGS.slice(0, 11).map((value) => ({ value, reason: 'search phrase' })),
+    { value: 'Boho Wall Decor', reason: 'duplicate' },
+    { value: 'extra large macrame wall hanging art', reason: 'too long' },
+    ...TAGS.slice(11).map((value) => ({ value, reason: 'search phrase' })),
+  ],
+  description: {
+    value: 'A large handmade macrame wall hanging in natural cotton rope.',
+    reasons: ['First sentence says what it is'],
+  },
+});
+
+type Envelope = { type: string; [key: string]: unknown };
+
+async function saveSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
+  await worker.evaluate(async (changes) => {
+    const { modelSettings } = await chrome.storage.local.get('modelSettings');
+    await chrome.storage.local.set({ modelSettings: { ...(modelSettings ?? {}), ...changes } });
+  }, settings);
+}
+
+/** Runs one suggestion over the port from an extension page; resolves with every envelope. */
+function streamSuggestion(page: Page, listing = LISTING): Promise<Envelope[]> {
+  return page.evaluate(
+    (listing) =>
+      new Promise<Envelope[]>((resolve) => {
+        const seen: Envelope[] = [];
+        const port = chrome.runtime.connect({ name: 'llm-suggest' });
+        port.onMessage.addListener((message: Envelope) => {
+          seen.push(message);
+          if (message.type === 'done' || message.type === 'error') resolve(seen);
+        });
+        port.onDisconnect.addListener(() => resolve(seen));
+        port.postMessage({ type: 'start', requestId: 'run-1', listing });
+      }),
+    listing,
+  );
+}
+
+function final(envelopes: Envelope[]): Envelope {
+  return envelopes[envelopes.length - 1]!;
+}
+
+test.describe('suggestions from Ollama', () => {
+  test.beforeEach(async ({ ollama, serviceWorker }) => {
+    ollama.script = { reply: () => ANSWER, chunkSize: 40, chunkDelayMs: 5 };
+    await saveSettings(serviceWorker, { provider: 'ollama', ollamaModel: 'llama3.2' });
+  });
+
+  test('stream field by field over a port, repaired to Etsy rules, then come from the cache', async ({
+    ollama,
+    openExtensionPage,
+  }) => {
+    const page = await openExtensionPage('options.html');
+    const envelopes = await streamSuggestion(page);
+    const done = final(envelopes);
+    expect(done.type, JSON.stringify(done)).toBe('done');
+
+    // Progress reports fields in the order they arrived.
+    const fields = envelopes
+      .filter((e) => e.type === 'progress' && e.fields)
+      .map(
+        (e) =>
+          e.fields as { title: string; tags: string; description: string; tagsArrived: number },
+      );
+    const firstTitleDone = fields.findIndex((f) => f.title === 'done');
+    const firstTagsDone = fields.findIndex((f) => f.tags === 'done');
+    expect(firstTitleDone).toBeGreaterThanOrEqual(0);
+    expect(firstTagsDone).toBeGreaterThan(firstTitleDone);
+    expect(
+      fields.some((f) => f.tags === 'arriving' && f.tagsArrived > 0 && f.tagsArrived < 13),
+    ).toBe(true);
+    expect(fields.at(-1)).toMatchObject({ description: 'done', tagsArrived: 15 });
+    expect(envelopes.some((e) => e.type === 'chunk')).toBe(true);
+
+    const result = done.result as {
+      engine: string;
+      fromCache: boolean;
+      suggestion: { tags: { value: string }[]; title: { value: string } };
+      notes: { original: string; kept?: string; why: string }[];
+    };
+    expect(result.engine).toBe('ollama');
+    expect(result.fromCache).toBe(false);
+    expect(result.suggestion.tags.map((t) => t.value)).toEqual([
+      ...TAGS.slice(0, 11),
+      'extra large macrame',
+      'living room decor',
+    ]);
+    expect(result.notes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          original: 'Boho Wall Decor',
+          why: 'Duplicate of another suggested tag',
+        }),
+        expect.objectContaining({
+          original: 'extra large macrame wall hanging art',
+          kept: 'extra large macrame',
+        }),
+        expect.objectContaining({ original: 'handmade wall art', why: 'More than Etsy’s 13 tags' }),
+      ]),
+    );
+
+    // One structured-output request, sent with Ollama's own origin by the session rule.
+    expect(ollama.chats).toHaveLength(1);
+    expect(ollama.chats[0]!.origin).toBe('http://localhost:11434');
+    expect(ollama.chats[0]!.body.format).toMatchObject({
+      type: 'object',
+      required: ['title', 'tags', 'description'],
+    });
+
+    const again = final(await streamSuggestion(page));
+    expect(again.type).toBe('done');
+    expect((again.result as { fromCache: boolean }).fromCache).toBe(true);
+    expect(ollama.chats).toHaveLength(1);
+  });
+
+  test('cancel (port disconnect) stops generation at the model', async ({
+    ollama,
+    openExtensionPage,
+  }) => {
+    ollama.script = { reply: () => ANSWER, chunkSize: 4, chunkDelayMs: 50 };
+    const page = await openExtensionPage('options.html');
+    await page.evaluate(
+      (listing) =>
+        new Promise<void>((resolve) => {
+          const port = chrome.runtime.connect({ name: 'llm-suggest' });
+          port.onMessage.addListener((message: Envelope) => {
+            if (message.type === 'chunk') {
+              port.disconnect();
+              resolve();
+            }
+          });
+          port.postMessage({ type: 'start', requestId: 'cancel-me', listing });
+        }),
+      LISTING,
+    );
+    await expect.poll(() => ollama.cancelledChats).toBe(1);
+  });
+
+  test('the Origin rule is scoped: a web page’s own fetch to Ollama keeps its Origin and is refused', async ({
+    ollama,
+    page,
+    serviceWorker,
+  }) => {
+    await expect
+      .poll(() => serviceWorker.evaluate(() => chrome.declarativeNetRequest.getSessionRules()))
+      .toEqual([
+        expect.objectContaining({
+          condition: expect.objectContaining({
+            urlFilter: '|http://localhost:11434/',
+            requestDomains: ['localhost'],
+            tabIds: [-1],
+            resourceTypes: ['xmlhttprequest'],
+          }),
+        }),
+      ]);
+    await page.goto('https://www.etsy.com/');
+    const outcome = await page.evaluate(async () => {
+      try {
+        const response = await fetch('http://localhost:11434/api/chat', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'llama3.2', messages: [] }),
+        });
+        return `status ${response.status}`;
+      } catch (error) {
+        return `blocked: ${String(error)}`;
+      }
+    });
+    // Chrome's CORS / Local Network Access checks may stop the page first; whatever arrived
+    // at Ollama must carry the page's real Origin, and Ollama must have refused it.
+    const fromPage = ollama.requests.filter((r) => r.path === '/api/chat');
+    for (const request of fromPage) expect(request.origin).toBe('https://www.etsy.com');
+    expect(ollama.chats).toHaveLength(0);
+    test.info().annotations.push({
+      type: 'page fetch',
+      description: `${outcome}; reached Ollama ${fromPage.length}×`,
+    });
+  });
+
+  test('a listing too long for the context window is refused with offline suggestions instead', async ({
+    ollama,
+    openExtensionPage,
+  }) => {
+    const page = await openExtensionPage('options.html');
+    const done = final(
+      await streamSuggestion(page, { ...LISTING, description: 'Handmade rope. '.repeat(3000) }),
+    );
+    expect(done).toMatchObject({ type: 'error', error: { code: 'context-too-long' } });
+    expect((done.fallback as { tags: unknown[] }).tags.length).toBeGreaterThan(0);
+    expect(ollama.chats).toHaveLength(0);
+  });
+
+  test('an answer that is not JSON is reported, with offline suggestions instead', async ({
+    ollama,
+    openExtensionPage,
+  }) => {
+    ollama.script = {
+      reply: () => 'Sure! Here are some ideas: boho, macrame…',
+      chunkSize: 40,
+      chunkDelayMs: 1,
+    };
+    const page = await openExtensionPage('options.html');
+    const done = final(await streamSuggestion(page));
+    expect(done).toMatchObject({ type: 'error', error: { code: 'unusable-output' } });
+    expect(done.fallback).toBeTruthy();
+  });
+});
+
+test.describe('options page: Test connection and the errors a seller can act on', () => {
+  async function testConnection(page: Page) {
+    await page.getByRole('button', { name: 'Test connection' }).click();
+  }
+
+  test('answers with the latency, and the model list comes from the server', async ({
+    ollama,
+    openExtensionPage,
+  }) => {
+    ollama.models = [{ name: 'llama3.2:latest' }, { name: 'qwen2.5:7b' }];
+    ollama.script = { reply: () => '{"reply":"OK"}', chunkSize: 40, chunkDelayMs: 1 };
+    const page = await openExtensionPage('options.html');
+    await page.getByLabel('Provider').selectOption('ollama');
+    await testConnection(page);
+    await expect(page.getByTestId('connection-result')).toHaveText(
+      /^Answered by Ollama \(llama3\.2\) in \d+ ms\.$/,
+    );
+    await page.getByRole('button', { name: 'Load models from the server' }).first().click();
+    await expect(page.getByTestId('ollama-model-count')).toHaveText('2 models found');
+    await page.getByLabel('Ollama model').selectOption('qwen2.5:7b');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('settings-status')).toHaveText('Saved.');
+  });
+
+  test('the OLLAMA_ORIGINS fallback shows the exact value for this extension', async ({
+    extensionId,
+    openExtensionPage,
+  }) => {
+    const page = await openExtensionPage('options.html');
+    await expect(page.getByTestId('ollama-origins-value').first()).toHaveText(
+      `OLLAMA_ORIGINS=chrome-extension://${extensionId}`,
+    );
+  });
+
+  const cases: {
+    name: string;
+    arrange: (ollama: import('../peers/ollama').FakeOllama) => void;
+    form?: (page: Page) => Promise<void>;
+    code: string;
+    message: RegExp;
+    action: RegExp;
+  }[] = [
+    {
+      name: 'Ollama not running',
+      arrange: (o) => (o.down = true),
+      code: 'ollama-not-running',
+      message: /Ollama isn’t answering at http:\/\/localhost:11434/,
+      action: /ollama serve/,
+    },
+    {
+      name: '403 from the origin check',
+      arrange: (o) => (o.refuseEveryOrigin = true),
+      code: 'ollama-origin-forbidden',
+      message: /403 Forbidden/,
+      action: /OLLAMA_ORIGINS=chrome-extension:\/\/[a-p]{32}/,
+    },
+    {
+      name: 'model not installed',
+      arrange: (o) => (o.models = [{ name: 'mistral:latest' }, { name: 'qwen2.5:7b' }]),
+      code: 'model-not-installed',
+      message: /“llama3\.2” isn’t installed.*Installed: mistral:latest, qwen2\.5:7b/,
+      action: /ollama pull llama3\.2/,
+    },
+    {
+      name: 'no models installed',
+      arrange: (o) => (o.models = []),
+      code: 'no-models-installed',
+      message: /no models installed/,
+      action: /ollama pull/,
+    },
+    {
+      name: 'an error line mid-stream',
+      arrange: (o) =>
+        (o.script = {
+          reply: () => '{"reply":"OK, here you go"}',
+          chunkSize: 4,
+          chunkDelayMs: 1,
+          failAfterChunks: 2,
+        }),
+      code: 'stream-error',
+      message: /part-way through.*unexpected EOF/,
+      action: /Try again/,
+    },
+    {
+      name: 'a model that stalls past the time limit',
+      arrange: (o) =>
+        (o.script = {
+          reply: () => '{"reply":"OK"}',
+          chunkSize: 2,
+          chunkDelayMs: 1,
+          stallAfterChunks: 1,
+        }),
+      form: (page) => page.getByLabel('Time limit per answer (seconds)').fill('5'),
+      code: 'timed-out',
+      message: /within 5 seconds/,
+      action: /smaller model/,
+    },
+  ];
+  for (const c of cases) {
+    test(`${c.name} → its own message and action`, async ({ ollama, openExtensionPage }) => {
+      c.arrange(ollama);
+      const page = await openExtensionPage('options.html');
+      await page.getByLabel('Provider').selectOption('ollama');
+      await c.form?.(page);
+      await testConnection(page);
+      const error = page.getByTestId('model-error');
+      await expect(error).toHaveAttribute('data-code', c.code, { timeout: 15_000 });
+      await expect(error).toContainText(c.message);
+      await expect(error.getByTestId('model-error-action')).toContainText(c.action);
+    });
+  }
+
+  test('an invalid address is refused by validation', async ({ openExtensionPage }) => {
+    const page = await openExtensionPage('options.html');
+    await page.getByLabel('Endpoint base URL').fill('htp:/nowhere');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('settings-status')).toHaveText(
+      'Not saved: fix the highlighted fields.',
+    );
+    await expect(page.getByLabel('Endpoint base URL')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('Chrome’s built-in model is shown honestly as unavailable here', async ({
+    openExtensionPage,
+  }) => {
+    const page = await openExtensionPage('options.html');
+    await expect(page.getByTestId('builtin-availability')).toHaveText(/^Not available/);
+  });
+});
+
+test.describe('OpenAI-compatible endpoint', () => {
+  test('models list, key kept in the background, streamed suggestions, and a 401 for a wrong key', async ({
+    openExtensionPage,
+    serviceWorker,
+  }) => {
+    const server = await startFakeOpenAi();
+    try {
+      server.openai.reply = () => ANSWER;
+      await saveSettings(serviceWorker, {
+        provider: 'openai',
+        openaiBaseUrl: server.baseUrl,
+        openaiModel: 'gpt-4o-mini',
+      });
+      const page = await openExtensionPage('options.html');
+      await expect(page.getByTestId('openai-key-status')).toHaveText('No key saved.');
+
+      await page.getByLabel('API key').fill('sk-test-wrong');
+      await page.getByRole('button', { name: 'Save key' }).click();
+      await expect(page.getByTestId('openai-key-status')).toHaveText('A key is saved.');
+      await expect(page.getByLabel('API key')).toHaveValue('');
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await expect(page.getByTestId('model-error')).toHaveAttribute('data-code', 'bad-api-key');
+      await expect(page.getByTestId('model-error-action')).toContainText('Paste a valid API key');
+
+      await page.getByLabel('API key').fill('sk-test-right');
+      await page.getByRole('button', { name: 'Save key' }).click();
+      await page.getByRole('button', { name: 'Load models from the server' }).nth(1).click();
+      await expect(page.getByTestId('openai-model-count')).toHaveText('2 models found');
+
+      const done = final(await streamSuggestion(page));
+      expect(done.type, JSON.stringify(done)).toBe('done');
+      expect(done.result).toMatchObject({ engine: 'openai', model: 'gpt-4o-mini' });
+      const sent = server.openai.completions.at(-1)!;
+      expect(sent.authorization).toBe('Bearer sk-test-right');
+      expect(sent.body).toMatchObject({ stream: true, response_format: { type: 'json_schema' } });
+
+      // The key lives in the extension's IndexedDB, never in storage.local.
+      const local = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
+      expect(JSON.stringify(local)).not.toContain('sk-test');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('an unreachable endpoint says so', async ({ openExtensionPage, serviceWorker }) => {
+    await saveSettings(serviceWorker, {
+      provider: 'openai',
+      openaiBaseUrl: 'http://127.0.0.1:9/v1',
+    });
+    const page = await openExtensionPage('options.html');
+    await page.getByLabel('API key').fill('sk-anything');
+    await page.getByRole('button', { name: 'Save key' }).click();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByTestId('model-error')).toHaveAttribute(
+      'data-code',
+      'endpoint-unreachable',
+    );
+    await expect(page.getByTestId('model-error')).toContainText(
+      'Can’t reach http://127.0.0.1:9/v1',
+    );
+  });
+});
+
+test('Automatic says which provider it used, and falls back to offline rules when none works', async ({
+  ollama,
+  openExtensionPage,
+  serviceWorker,
+}) => {
+  ollama.script = { reply: () => ANSWER, chunkSize: 40, chunkDelayMs: 1 };
+  await saveSettings(serviceWorker, { provider: 'auto' });
+  const page = await openExtensionPage('options.html');
+  const used = final(await streamSuggestion(page));
+  expect(used.result).toMatchObject({
+    engine: 'ollama',
+    explanation: expect.stringMatching(/^Automatic used Ollama \(llama3\.2\)/),
+  });
+
+  ollama.down = true;
+  const offline = final(
+    await streamSuggestion(page, { ...LISTING, title: 'Macrame Wall Hanging' }),
+  );
+  expect(offline.result).toMatchObject({
+    engine: 'offline',
+    explanation: expect.stringMatching(/^No model answered.*Ollama isn’t answering/),
+  });
+});
