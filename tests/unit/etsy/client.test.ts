@@ -169,6 +169,6 @@ describe('updateListing', () => {
     const error = await client
       .updateListing(IDS, before, { title: 'Mug $5 cheap' })
       .catch((e: unknown) => e as EtsyError);
-    expect(error.message).toBe('Etsy says: title/0: contains invalid characters');
+    expect((error as EtsyError).message).toBe('Etsy says: title/0: contains invalid characters');
   });
 });

@@ -24,20 +24,26 @@ export function fakeClock(start = 1_800_000_000_000): FakeClock {
   };
 }
 
-export function memoryTokenStore(initial: StoredTokens | null) {
-  const store = {
+export interface MemoryTokenStore extends TokenStore {
+  tokens: StoredTokens | null;
+  writes: StoredTokens[];
+  reconnectMessage: string | null;
+}
+
+export function memoryTokenStore(initial: StoredTokens | null): MemoryTokenStore {
+  const store: MemoryTokenStore = {
     tokens: initial,
-    writes: [] as StoredTokens[],
-    reconnectMessage: null as string | null,
+    writes: [],
+    reconnectMessage: null,
     read: async () => store.tokens,
-    write: async (tokens: StoredTokens) => {
+    write: async (tokens) => {
       store.tokens = tokens;
       store.writes.push(tokens);
     },
-    markReconnectNeeded: async (message: string) => {
+    markReconnectNeeded: async (message) => {
       store.reconnectMessage = message;
     },
-  } satisfies TokenStore & Record<string, unknown>;
+  };
   return store;
 }
 
