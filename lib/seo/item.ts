@@ -10,17 +10,23 @@ import { contentWords, normalizeText, wordsOf, type Word } from './text';
 export class ItemVocabulary {
   private readonly listingStems = new Set<string>();
 
-  constructor(listing: Pick<ListingText, 'tags' | 'categoryPath'>) {
+  constructor(listing: Pick<ListingText, 'tags' | 'categoryPath' | 'materials'>) {
+    // A tag like "soy wax" names what the item is made of, not what it is.
+    const materialStems = new Set(
+      listing.materials.flatMap((m) => wordsOf(normalizeText(m), 8).map((w) => w.stem)),
+    );
     const leaf = listing.categoryPath[listing.categoryPath.length - 1];
-    if (leaf !== undefined) this.addHead(normalizeText(leaf), false);
-    for (const tag of listing.tags) this.addHead(normalizeText(tag), true);
+    if (leaf !== undefined) this.addHead(normalizeText(leaf), false, materialStems);
+    for (const tag of listing.tags) this.addHead(normalizeText(tag), true, materialStems);
   }
 
-  private addHead(phrase: string, multiWordOnly: boolean): void {
+  private addHead(phrase: string, multiWordOnly: boolean, exclude: Set<string>): void {
     const words = contentWords(wordsOf(phrase, 8));
     if (multiWordOnly && words.length < 2) return;
     const head = words[words.length - 1];
-    if (head && !NOT_ITEM_STEMS.has(head.stem)) this.listingStems.add(head.stem);
+    if (head && !NOT_ITEM_STEMS.has(head.stem) && !exclude.has(head.stem)) {
+      this.listingStems.add(head.stem);
+    }
   }
 
   /** Item words this listing's own tags or category vouch for, stronger than the generic list. */

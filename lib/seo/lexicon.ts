@@ -5,7 +5,7 @@ import { stem } from './text';
  * a false warning costs the seller more trust than a missed one.
  */
 
-function stems(list: string): Set<string> {
+export function stems(list: string): Set<string> {
   return new Set(list.split(/\s+/).map(stem));
 }
 

@@ -1,7 +1,7 @@
 import type { ListingText } from '../listing';
 import { promoMatches } from './check-title';
 import type { ItemVocabulary } from './item';
-import { PROMO_RE, SUBJECTIVE_STEMS } from './lexicon';
+import { PROMO_RE, stems, SUBJECTIVE_STEMS } from './lexicon';
 import { codePointLength, isStopword, normalizeText, phraseKey, wordsOf, type Word } from './text';
 import { MAX_TAGS, repairTag, TAG_MAX_CHARS, tagIdentity } from './validity';
 
@@ -27,6 +27,7 @@ const RANK = {
   sellerTag: 100,
   titlePhrase: 90,
   materialItem: 70,
+  modifierItem: 62,
   titleNgram: 55,
   descriptionNgram: 35,
   category: 30,
@@ -37,6 +38,9 @@ const RANK = {
 } as const;
 /** A phrase ending on the item noun ("wall hanging") is what shoppers type; "boho wall" is not. */
 const ITEM_BONUS = 25;
+const MAX_MODIFIERS = 12;
+/** "gift wax candle" is not how anyone searches. */
+const NOT_MODIFIERS = stems('gift present idea lover');
 
 class CandidatePool {
   private readonly byText = new Map<string, Candidate>();
@@ -52,42 +56,57 @@ class CandidatePool {
   }
 }
 
-/** "mother of pearl", "mug for dad": the only stopwords that keep a phrase a phrase. */
-const INNER_WORDS = new Set(['of', 'for']);
-
 function usableWord(w: Word): boolean {
   return !SUBJECTIVE_STEMS.has(w.stem) && /\p{L}/u.test(w.text);
 }
 
-/** Contiguous 2–3 word phrases that neither start nor end on a stopword ("wall hanging for"). */
-function addNgrams(
-  pool: CandidatePool,
-  text: string,
-  vocab: ItemVocabulary,
-  reason: string,
-  rank: number,
-  counts?: Map<string, number>,
-): void {
-  const promoFree = text.replace(PROMO_RE, '|');
-  for (const chunk of promoFree.split(SENTENCE_SPLIT)) {
+interface Ngram {
+  words: Word[];
+  count: number;
+}
+
+/** "gift for her" is a real search; "wall hanging for" is not. */
+const RECIPIENTS = new Set(['her', 'him', 'them', 'me', 'you', 'us']);
+
+/** "gift for her" and "mug for dad" are searches; "made for living" is not. */
+const FOR_PHRASE_STARTS = stems('gift present');
+
+function isPhrase(phrase: readonly Word[], vocab: ItemVocabulary): boolean {
+  const first = phrase[0];
+  const last = phrase[phrase.length - 1];
+  if (!first || !last || isStopword(first.stem) || !phrase.every(usableWord)) return false;
+  if (isStopword(last.stem) && !RECIPIENTS.has(last.stem)) return false;
+  if (new Set(phrase.map((w) => w.stem)).size < phrase.length) return false;
+  return phrase.every((w, k) => {
+    if (k === 0 || k === phrase.length - 1 || !isStopword(w.stem)) return true;
+    if (w.stem === 'of') return true;
+    return w.stem === 'for' && (vocab.isItemWord(first) || FOR_PHRASE_STARTS.has(first.stem));
+  });
+}
+
+/** Contiguous 2–3 word phrases within one sentence or title fragment, with how often each occurs. */
+function ngramsOf(text: string, vocab: ItemVocabulary): Map<string, Ngram> {
+  const found = new Map<string, Ngram>();
+  for (const chunk of text.replace(PROMO_RE, '|').split(SENTENCE_SPLIT)) {
     const words = wordsOf(chunk);
     for (let i = 0; i < words.length; i++) {
-      const first = words[i];
-      if (!first || isStopword(first.stem) || !usableWord(first)) continue;
       for (let n = 2; n <= 3 && i + n <= words.length; n++) {
         const phrase = words.slice(i, i + n);
-        const last = phrase[phrase.length - 1];
-        if (!last || isStopword(last.stem) || !phrase.every(usableWord)) continue;
-        if (phrase.some((w, k) => k > 0 && isStopword(w.stem) && !INNER_WORDS.has(w.stem)))
-          continue;
+        if (!isPhrase(phrase, vocab)) continue;
         const value = phrase.map((w) => w.text.toLowerCase()).join(' ');
-        const seen = (counts?.get(value) ?? 0) + 1;
-        counts?.set(value, seen);
-        const bonus = (vocab.isItemWord(last) ? ITEM_BONUS : 0) + Math.min(seen, 5) + n;
-        pool.add(value, reason, rank + bonus);
+        const existing = found.get(value);
+        if (existing) existing.count++;
+        else found.set(value, { words: phrase, count: 1 });
       }
     }
   }
+  return found;
+}
+
+function ngramBonus(ngram: Ngram, vocab: ItemVocabulary): number {
+  const last = ngram.words[ngram.words.length - 1];
+  const endsOnItem = last !== undefined && vocab.isItemWord(last);
+  return (endsOnItem ? ITEM_BONUS : 0) + Math.min(ngram.count, 5) + ngram.words.length;
 }
 
 function addWords(pool: CandidatePool, text: string, reason: string, rank: number): void {
@@ -122,10 +141,20 @@ function collectCandidates(
       pool.add(segment.trim().toLowerCase(), 'phrase from your title', RANK.titlePhrase);
     }
   }
-  addNgrams(pool, `${cleanTitle}|${title}`, vocab, 'phrase from your title', RANK.titleNgram);
+  for (const [value, ngram] of ngramsOf(`${cleanTitle}|${title}`, vocab)) {
+    pool.add(value, 'phrase from your title', RANK.titleNgram + ngramBonus(ngram, vocab));
+  }
 
   const titleWords = wordsOf(cleanTitle);
-  const headAt = titleWords.findIndex((w) => vocab.isItemWord(w));
+  // The item's name ends at the last noun of the first run of item words: "Tote Bag", not "Tote".
+  let headAt = titleWords.findIndex((w) => vocab.isItemWord(w));
+  while (
+    headAt !== -1 &&
+    titleWords[headAt + 1] &&
+    vocab.isItemWord(titleWords[headAt + 1] as Word)
+  ) {
+    headAt++;
+  }
   const head = titleWords[headAt];
   const beforeHead = titleWords[headAt - 1];
   const itemNames = head
@@ -134,6 +163,27 @@ function collectCandidates(
         head.text,
       ].map((s) => s.toLowerCase())
     : [];
+  // The seller's own describing words in front of the item's name, as shoppers search
+  // ("modern" + "tote bag"). Nothing new is invented: both halves come from this listing.
+  const modifiers = new Set<string>();
+  for (const w of wordsOf([cleanTitle, ...listing.tags].join(' | '), 60)) {
+    if (
+      !isStopword(w.stem) &&
+      usableWord(w) &&
+      !vocab.isItemWord(w) &&
+      !NOT_MODIFIERS.has(w.stem) &&
+      !/\d/.test(w.text)
+    ) {
+      modifiers.add(w.text.toLowerCase());
+    }
+  }
+  for (const modifier of [...modifiers].slice(0, MAX_MODIFIERS)) {
+    const phrase = itemNames
+      .filter((name) => !name.split(' ').includes(modifier))
+      .map((name) => `${modifier} ${name}`)
+      .find((p) => codePointLength(p) <= TAG_MAX_CHARS);
+    if (phrase) pool.add(phrase, 'your words + what the item is', RANK.modifierItem);
+  }
   for (const raw of listing.materials) {
     // "100% cotton" contributes "cotton": a bare number is not a search phrase.
     const core = wordsOf(normalizeText(raw).toLowerCase())
@@ -150,14 +200,25 @@ function collectCandidates(
     pool.add(core, 'your material', multi ? RANK.materialItem : RANK.materialWord);
   }
 
-  addNgrams(
-    pool,
-    description,
-    vocab,
-    'phrase from your description',
-    RANK.descriptionNgram,
-    new Map(),
+  // Descriptions are full of "colours may look" prose: keep phrases that name the item, or recur
+  // and share a word with the title, tags, materials or category.
+  const topical = new Set(
+    wordsOf([title, ...listing.tags, ...listing.materials, ...listing.categoryPath].join(' | '))
+      .filter((w) => !isStopword(w.stem))
+      .map((w) => w.stem),
   );
+  for (const [value, ngram] of ngramsOf(description, vocab)) {
+    const last = ngram.words[ngram.words.length - 1];
+    const namesItem = last !== undefined && vocab.isItemWord(last);
+    const recursOnTopic = ngram.count >= 2 && ngram.words.some((w) => topical.has(w.stem));
+    if (namesItem || recursOnTopic) {
+      pool.add(
+        value,
+        'phrase from your description',
+        RANK.descriptionNgram + ngramBonus(ngram, vocab),
+      );
+    }
+  }
   const leaf = listing.categoryPath[listing.categoryPath.length - 1];
   if (leaf !== undefined) {
     pool.add(
@@ -176,9 +237,6 @@ function collectCandidates(
   return pool.ranked();
 }
 
-/** "gift for her" is a real search; "wall hanging for" is not. */
-const RECIPIENTS = new Set(['her', 'him', 'them', 'me', 'you', 'us']);
-
 interface Chosen {
   value: string;
   reason: string;
@@ -189,17 +247,13 @@ interface Chosen {
 }
 
 /** Repairs a candidate and rejects what would break a rule the checker warns about. */
-function prepare(candidate: Candidate): Chosen | null {
+function prepare(candidate: Candidate, vocab: ItemVocabulary): Chosen | null {
   const value = repairTag(candidate.text);
   if (value === null || !/[\p{L}]/u.test(value) || promoMatches(value).length > 0) return null;
   const words = wordsOf(value);
   // A phrase cut to fit 20 characters ("handmade macrame wall") no longer means what it did.
   if (words.length !== wordsOf(candidate.text).length) return null;
-  const first = words[0];
-  const last = words[words.length - 1];
-  if (!first || !last || isStopword(first.stem)) return null;
-  if (isStopword(last.stem) && !RECIPIENTS.has(last.stem)) return null;
-  if (words.some((w) => SUBJECTIVE_STEMS.has(w.stem))) return null;
+  if (words.length > 1 ? !isPhrase(words, vocab) : !words.every(usableWord)) return null;
   return {
     value,
     reason: candidate.reason,
@@ -226,7 +280,7 @@ export function suggestTags(
   const preparedAt = (i: number, c: Candidate): Chosen | null => {
     let p = prepared.get(i);
     if (p === undefined) {
-      p = prepare(c);
+      p = prepare(c, vocab);
       prepared.set(i, p);
     }
     return p;
@@ -236,6 +290,7 @@ export function suggestTags(
   const keys = new Set<string>();
   const roots = new Map<string, number>();
 
+  const categoryKeys = new Set(listing.categoryPath.map((c) => phraseKey(normalizeText(c))));
   const pick = (strict: boolean): void => {
     for (let i = 0; i < candidates.length && chosen.length < MAX_TAGS; i++) {
       const candidate = candidates[i];
@@ -245,6 +300,8 @@ export function suggestTags(
       if (strict) {
         if (c.single && chosen.filter((t) => t.single).length >= MAX_SINGLE_WORD_TAGS) continue;
         if (c.stems.some((s) => (roots.get(s) ?? 0) >= MAX_TAGS_PER_ROOT)) continue;
+        // Etsy already matches the category, so restating it only fills an otherwise empty slot.
+        if (categoryKeys.has(c.key)) continue;
       }
       chosen.push(strict ? c : { ...c, reason: `${c.reason}; added to fill the 13 slots` });
       identities.add(c.identity);

@@ -6,6 +6,7 @@ import { repairTitle } from './validity';
 
 const SEGMENT_SPLIT = /\s*[|,;/]\s*|\s+[-–—]\s+/;
 const LEAD_SEGMENT_WORDS = 6;
+const SHORT_FRAGMENT_WORDS = 3;
 const MAX_TITLE_WORDS = TITLE_WORD_LIMIT - 1;
 
 export interface TitleSuggestion {
@@ -148,6 +149,7 @@ export function suggestTitle(listing: ListingText, vocab: ItemVocabulary): Title
 
   const seen = new Set<string>();
   const repeated: string[] = [];
+  const dropped: string[] = [];
   segments = segments
     .map((segment) => {
       const words = wordsOf(segment);
@@ -158,12 +160,23 @@ export function suggestTitle(listing: ListingText, vocab: ItemVocabulary): Title
       for (const w of words) seen.add(w.stem);
       repeated.push(...drop.map((w) => w.text));
       const rest = trimDanglingWords(removeRanges(segment, drop));
-      // A fragment reduced to one leftover word ("Boho Wall Decor" → "Decor") reads as noise.
-      return drop.length > 0 && wordsOf(rest).length < 2 ? '' : rest;
+      // A short fragment with a repeat ("botanical wall art" after "Watercolor Art Print") or one
+      // reduced to a single word ("Boho Wall Decor" → "Decor") reads as noise: drop it whole.
+      if (drop.length > 0 && (words.length <= SHORT_FRAGMENT_WORDS || wordsOf(rest).length < 2)) {
+        dropped.push(segment);
+        return '';
+      }
+      return rest;
     })
     .filter((s) => wordsOf(s).length > 0);
-  if (repeated.length > 0) {
-    reasons.push(`Removed repeated ${quoteList(repeated)}: once is enough for Etsy search.`);
+  if (dropped.length > 0) {
+    reasons.push(
+      `Removed ${quoteList(dropped)}: it repeats words already in the title, and once is enough for Etsy search.`,
+    );
+  }
+  const removedWords = repeated.filter((w) => !dropped.some((d) => d.includes(w)));
+  if (removedWords.length > 0) {
+    reasons.push(`Removed repeated ${quoteList(removedWords)}: once is enough for Etsy search.`);
   }
 
   const kept: string[] = [];

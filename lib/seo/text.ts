@@ -94,7 +94,9 @@ const STOPWORDS = new Set(
   (
     'a an the and or nor but for of with without in on to by from at as is are be it its this ' +
     'that these those your you my our her his him their them me we i us so into onto over ' +
-    'under up out off per via vs ' +
+    'under up out off per via vs if when while than then there here be was were been has have ' +
+    'had do does will would can could may might must should not no all each every some any ' +
+    'more most very just only also please made make use used ' +
     // Common French, Spanish, German and Italian function words, so phrases and repeats work there too.
     'de du des la le les et en un une pour avec el los las y con para por und mit für der das ' +
     'ein eine il di e per con'

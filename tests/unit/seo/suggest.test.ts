@@ -28,7 +28,7 @@ describe('suggestOffline title', () => {
     expect(isValidTitle(title.value)).toBe(true);
     expect(title.reasons.join(' ')).toMatch(/"Beautiful"/);
     expect(title.reasons.join(' ')).toMatch(/"FREE SHIPPING"/);
-    expect(title.reasons.join(' ')).toMatch(/repeated/);
+    expect(title.reasons.join(' ')).toMatch(/"Boho Wall Decor": it repeats words/);
     expect(description.reasons.join(' ')).toMatch(/"Beautiful"/);
   });
 
