@@ -1,6 +1,6 @@
 import type { ListingText } from '../listing';
 import { NOT_ITEM_STEMS, PRODUCT_NOUN_STEMS } from './lexicon';
-import { contentWords, normalizeText, wordsOf, type Word } from './text';
+import { contentWords, isStopword, normalizeText, wordsOf, type Word } from './text';
 
 /**
  * Which words say "what the item is" for this listing. English puts the head noun last
@@ -47,4 +47,19 @@ export class ItemVocabulary {
 /** Position of the first word naming the item, or -1. */
 export function firstItemWordIndex(words: readonly Word[], vocab: ItemVocabulary): number {
   return words.findIndex((w) => vocab.isItemWord(w));
+}
+
+/**
+ * How the text names the item, longest first: ["tote bag", "bag"] for "Linen Tote Bag". The name
+ * ends at the last noun of the first run of item words, plus one word before it.
+ */
+export function itemNamesIn(text: string, vocab: ItemVocabulary): string[] {
+  const words = wordsOf(text);
+  let headAt = firstItemWordIndex(words, vocab);
+  if (headAt === -1) return [];
+  while (words[headAt + 1] !== undefined && vocab.isItemWord(words[headAt + 1] as Word)) headAt++;
+  const head = words[headAt] as Word;
+  const before = words[headAt - 1];
+  const names = before && !isStopword(before.stem) ? [`${before.text} ${head.text}`] : [];
+  return [...names, head.text].map((name) => name.toLowerCase());
 }

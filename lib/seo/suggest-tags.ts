@@ -1,6 +1,6 @@
 import type { ListingText } from '../listing';
 import { promoMatches } from './check-title';
-import type { ItemVocabulary } from './item';
+import { itemNamesIn, type ItemVocabulary } from './item';
 import { PROMO_RE, stems, SUBJECTIVE_STEMS } from './lexicon';
 import { codePointLength, isStopword, normalizeText, phraseKey, wordsOf, type Word } from './text';
 import { MAX_TAGS, repairTag, TAG_MAX_CHARS, tagIdentity } from './validity';
@@ -145,24 +145,7 @@ function collectCandidates(
     pool.add(value, 'phrase from your title', RANK.titleNgram + ngramBonus(ngram, vocab));
   }
 
-  const titleWords = wordsOf(cleanTitle);
-  // The item's name ends at the last noun of the first run of item words: "Tote Bag", not "Tote".
-  let headAt = titleWords.findIndex((w) => vocab.isItemWord(w));
-  while (
-    headAt !== -1 &&
-    titleWords[headAt + 1] &&
-    vocab.isItemWord(titleWords[headAt + 1] as Word)
-  ) {
-    headAt++;
-  }
-  const head = titleWords[headAt];
-  const beforeHead = titleWords[headAt - 1];
-  const itemNames = head
-    ? [
-        ...(beforeHead && !isStopword(beforeHead.stem) ? [`${beforeHead.text} ${head.text}`] : []),
-        head.text,
-      ].map((s) => s.toLowerCase())
-    : [];
+  const itemNames = itemNamesIn(cleanTitle, vocab);
   // The seller's own describing words in front of the item's name, as shoppers search
   // ("modern" + "tote bag"). Nothing new is invented: both halves come from this listing.
   const modifiers = new Set<string>();
