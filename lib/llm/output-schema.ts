@@ -25,6 +25,8 @@ export function modelOutputJsonSchema(): Record<string, unknown> {
   const exact = ModelOutputSchema.extend({
     tags: ModelOutputSchema.shape.tags.min(MAX_TAGS).max(MAX_TAGS),
   });
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(exact) as Record<string, unknown>;
+  // OpenAI-compatible servers reject the "$schema" dialect key; Ollama ignores it.
+  const schema = z.toJSONSchema(exact) as Record<string, unknown>;
+  delete schema.$schema;
   return schema;
 }

@@ -204,7 +204,9 @@ test.describe('suggestions from Ollama', () => {
     // Chrome's CORS / Local Network Access checks may stop the page first; whatever arrived
     // at Ollama must carry the page's real Origin, and Ollama must have refused it.
     const fromPage = ollama.requests.filter((r) => r.path === '/api/chat');
+    expect(fromPage.length).toBeGreaterThan(0);
     for (const request of fromPage) expect(request.origin).toBe('https://www.etsy.com');
+    expect(ollama.isAllowed('https://www.etsy.com')).toBe(false);
     expect(ollama.chats).toHaveLength(0);
     test.info().annotations.push({
       type: 'page fetch',

@@ -1,0 +1,158 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { modelError, toUserError, type ModelErrorCode } from '@/lib/llm/errors';
+import { ollamaProvider } from '@/lib/llm/providers/ollama';
+import { openAiProvider } from '@/lib/llm/providers/openai';
+
+const ID = 'blgfogbpcdmhohalginmiifilfkhopig';
+const CODES: ModelErrorCode[] = [
+  'ollama-not-running',
+  'ollama-origin-forbidden',
+  'model-not-installed',
+  'no-models-installed',
+  'endpoint-unreachable',
+  'timed-out',
+  'bad-api-key',
+  'no-api-key',
+  'stream-error',
+  'context-too-long',
+  'unusable-output',
+  'builtin-unavailable',
+  'endpoint-error',
+];
+
+describe('modelError', () => {
+  it('gives every failure its own message and an action', () => {
+    const errors = CODES.map((code) => modelError(code, { model: 'llama3.2' }));
+    expect(new Set(errors.map((e) => e.message)).size).toBe(CODES.length);
+    for (const error of errors) {
+      expect(error.source).toBe('model');
+      expect(error.action?.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('puts the exact OLLAMA_ORIGINS value in the 403 fix', () => {
+    expect(modelError('ollama-origin-forbidden', { extensionId: ID }).action).toContain(
+      `OLLAMA_ORIGINS=chrome-extension://${ID}`,
+    );
+  });
+
+  it('lists the installed models and the pull command for a missing model', () => {
+    const error = modelError('model-not-installed', {
+      model: 'llama3.2',
+      installed: ['mistral:latest'],
+    });
+    expect(error.message).toContain('Installed: mistral:latest.');
+    expect(error.action).toContain('ollama pull llama3.2');
+  });
+});
+
+describe('toUserError', () => {
+  it('maps a network failure to "unreachable" and a context overflow to its own error', () => {
+    expect(toUserError(new TypeError('Failed to fetch'), { host: 'http://x' }).code).toBe(
+      'endpoint-unreachable',
+    );
+    expect(toUserError(new Error('the input length exceeds the context length')).code).toBe(
+      'context-too-long',
+    );
+    expect(toUserError(new Error('boom'))).toMatchObject({
+      code: 'endpoint-error',
+      message: expect.stringContaining('boom'),
+    });
+  });
+});
+
+type Reply = { status: number; body: unknown } | 'network-down';
+
+function stubFetch(replies: Record<string, Reply>) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      const path = new URL(String(input)).pathname;
+      const reply = replies[path];
+      if (!reply || reply === 'network-down') throw new TypeError('Failed to fetch');
+      return new Response(reply.body === '' ? '' : JSON.stringify(reply.body), {
+        status: reply.status,
+        headers: { 'content-type': 'application/json' },
+      });
+    }),
+  );
+}
+
+const request = () => ({
+  messages: [{ role: 'user' as const, content: 'hi' }],
+  schema: {},
+  temperature: 0,
+  signal: new AbortController().signal,
+  onText: () => {},
+});
+
+describe('provider error mapping', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const ollama = ollamaProvider({
+    host: 'http://localhost:11434',
+    model: 'llama3.2',
+    extensionId: ID,
+  });
+
+  it.each<[string, Record<string, Reply>, string]>([
+    ['Ollama not running', { '/api/chat': 'network-down' }, 'ollama-not-running'],
+    ['an empty 403', { '/api/chat': { status: 403, body: '' } }, 'ollama-origin-forbidden'],
+    [
+      'a 404 for the model',
+      {
+        '/api/chat': {
+          status: 404,
+          body: { error: 'model "llama3.2" not found, try pulling it first' },
+        },
+        '/api/tags': { status: 200, body: { models: [{ name: 'mistral:latest' }] } },
+      },
+      'model-not-installed',
+    ],
+    [
+      'a 404 with nothing installed',
+      {
+        '/api/chat': { status: 404, body: { error: 'model not found' } },
+        '/api/tags': { status: 200, body: { models: [] } },
+      },
+      'no-models-installed',
+    ],
+    [
+      'a context overflow',
+      { '/api/chat': { status: 400, body: { error: 'input length exceeds the context length' } } },
+      'context-too-long',
+    ],
+  ])('Ollama: %s', async (_, replies, code) => {
+    stubFetch(replies);
+    await expect(ollama.generate(request())).rejects.toMatchObject({ userError: { code } });
+  });
+
+  it.each<[string, Record<string, Reply>, string | null, string]>([
+    [
+      'a 401',
+      { '/v1/chat/completions': { status: 401, body: { error: { message: 'bad key' } } } },
+      'sk-x',
+      'bad-api-key',
+    ],
+    ['no key', {}, null, 'no-api-key'],
+    ['unreachable', { '/v1/chat/completions': 'network-down' }, 'sk-x', 'endpoint-unreachable'],
+    [
+      'a context overflow',
+      {
+        '/v1/chat/completions': {
+          status: 400,
+          body: { error: { message: "This model's maximum context length is 8192 tokens" } },
+        },
+      },
+      'sk-x',
+      'context-too-long',
+    ],
+  ])('OpenAI-compatible: %s', async (_, replies, apiKey, code) => {
+    stubFetch(replies);
+    const openai = openAiProvider({
+      baseUrl: 'https://api.example.com/v1',
+      model: 'gpt-4o-mini',
+      apiKey,
+    });
+    await expect(openai.generate(request())).rejects.toMatchObject({ userError: { code } });
+  });
+});

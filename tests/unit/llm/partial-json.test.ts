@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readFieldProgress } from '@/lib/llm/partial-json';
+import { answer } from './fixtures';
+
+describe('readFieldProgress', () => {
+  const full = answer(['boho decor', 'macrame', 'rope "art" {x}']);
+
+  it('reports fields in the order they arrive, tag by tag', () => {
+    const at = (marker: string) => readFieldProgress(full.slice(0, full.indexOf(marker)));
+    expect(readFieldProgress('')).toEqual({
+      title: 'waiting',
+      tags: 'waiting',
+      description: 'waiting',
+      tagsArrived: 0,
+    });
+    expect(at('Macrame Wall')).toMatchObject({ title: 'arriving', tags: 'waiting' });
+    expect(at('"tags"')).toMatchObject({ title: 'done', tags: 'waiting' });
+    expect(at('"macrame"')).toMatchObject({ tags: 'arriving', tagsArrived: 1 });
+    expect(at('"description"')).toMatchObject({
+      tags: 'done',
+      tagsArrived: 3,
+      description: 'waiting',
+    });
+    expect(readFieldProgress(full)).toEqual({
+      title: 'done',
+      tags: 'done',
+      description: 'done',
+      tagsArrived: 3,
+    });
+  });
+
+  it('is not fooled by braces, quotes or key names inside strings', () => {
+    const tricky = JSON.stringify({ title: { value: '"tags": [{}] } ,', reasons: [] } });
+    expect(readFieldProgress(tricky.slice(0, -3))).toMatchObject({
+      title: 'arriving',
+      tags: 'waiting',
+    });
+  });
+
+  it('never throws on garbage', () => {
+    expect(() => readFieldProgress('}}]]"\\')).not.toThrow();
+  });
+});
