@@ -116,6 +116,31 @@ describe('suggestOffline tags', () => {
     expect(tags.at(-1)?.reason).toMatch(/only had enough words for \d+ tags/);
   });
 
+  it('trims an over-full tag list to the seller's 13 good tags, dropping the duplicate and invalid ones', () => {
+    const tags = [...GOOD.tags, 'MACRAME WALL HANGING', 'boho, decor', 'a'.repeat(30)];
+    const suggested = suggestOffline(listing({ tags })).tags.map((t) => t.value);
+    expect(suggested).toEqual(GOOD.tags);
+    expect(suggested.every(isValidTag)).toBe(true);
+  });
+
+  it('keeps other languages in their own words', () => {
+    const { tags, title } = suggestOffline({
+      title: 'Tenture murale macramé, décoration bohème en coton',
+      description: '<p>Cette tenture murale est nouée à la main en coton recyclé.</p>',
+      tags: ['tenture murale'],
+      materials: ['coton'],
+      categoryPath: [],
+    });
+    expect(title.value).toBe('Tenture murale macramé, décoration bohème en coton');
+    const words = new Set(
+      'tenture murale macramé décoration bohème en coton cette est nouée à la main recyclé'.split(
+        ' ',
+      ),
+    );
+    for (const t of tags) for (const w of t.value.split(' ')) expect(words.has(w)).toBe(true);
+    expect(tags.map((t) => t.value)).toContain('tenture murale');
+  });
+
   it('names sources in reasons', () => {
     const reasons = suggestOffline(MESSY)
       .tags.map((t) => t.reason)
