@@ -85,6 +85,28 @@ test('connects through Etsy OAuth (PKCE) from the popup and shows the shop', asy
   await expect(again.getByTestId('etsy-connection')).toHaveText('Connected as FakeCraftShop');
 });
 
+test('the connection survives the service worker starting afresh', async ({
+  etsy,
+  context,
+  openExtensionPage,
+  serviceWorker,
+}) => {
+  const popup = await connect(etsy, openExtensionPage);
+  await serviceWorker.evaluate(() => Object.assign(globalThis, { beforeRestart: true }));
+  const cdp = await context.newCDPSession(popup);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const again = await openExtensionPage('popup.html');
+  await expect(again.getByTestId('etsy-connection')).toHaveText('Connected as FakeCraftShop');
+  // The live check used the stored token: no new consent, no refresh.
+  await expect.poll(() => etsy.api.callsTo('getMe').length).toBe(2);
+  expect(etsy.api.callsTo('getMe').map((r) => r.status)).toEqual([200, 200]);
+  expect(etsy.api.tokenRequests).toBe(1);
+  // A fresh worker answered: the marker set in the old one is gone.
+  const worker = context.serviceWorkers().at(-1)!;
+  expect(await worker.evaluate(() => 'beforeRestart' in globalThis)).toBe(false);
+});
+
 test('an expired access token is renewed silently', async ({ etsy, openExtensionPage }) => {
   await connect(etsy, openExtensionPage);
   etsy.api.expireAccessTokens();
