@@ -116,7 +116,7 @@ describe('suggestOffline tags', () => {
     expect(tags.at(-1)?.reason).toMatch(/only had enough words for \d+ tags/);
   });
 
-  it('trims an over-full tag list to the seller's 13 good tags, dropping the duplicate and invalid ones', () => {
+  it('trims an over-full tag list to the 13 good seller tags, dropping the duplicate and invalid ones', () => {
     const tags = [...GOOD.tags, 'MACRAME WALL HANGING', 'boho, decor', 'a'.repeat(30)];
     const suggested = suggestOffline(listing({ tags })).tags.map((t) => t.value);
     expect(suggested).toEqual(GOOD.tags);
