@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { checkAppCredentials } from '@/lib/etsy/app-credentials';
 import { systemClock } from '@/lib/etsy/clock';
-import { connectToEtsy } from '@/lib/etsy/connect';
+import { connectToEtsyOnce } from '@/lib/etsy/connect';
 import { readEtsyConnection } from '@/lib/etsy/connection-state';
 import { toUserError } from '@/lib/etsy/errors';
 import { verifyEtsyConnection, workerFetch } from '@/lib/etsy/service';
@@ -13,7 +13,7 @@ export function setupEtsyHandlers(): void {
   handle('getEtsyConnection', () => readEtsyConnection());
   handle('checkEtsyConnection', () => verifyEtsyConnection());
   handle('connectEtsy', () =>
-    connectToEtsy({
+    connectToEtsyOnce({
       fetch: workerFetch,
       clock: systemClock,
       redirectUri: browser.identity.getRedirectURL(),

@@ -4,7 +4,7 @@ import type { Clock } from './clock';
 import { etsyErrorFromResponse, EtsyError } from './errors';
 import { encodeListingUpdate, type ListingText } from './listing-update';
 import { apiKeyHeader, type EtsyApp } from './oauth';
-import { RateLimiter, retryAfterMs } from './rate-limit';
+import { MAX_RATE_WAIT_MS, RateLimiter, retryAfterMs } from './rate-limit';
 import { backoffMs, isRetryable, type Outcome } from './retry';
 import {
   ListingSchema,
@@ -153,7 +153,15 @@ export class EtsyClient {
         continue;
       }
       if (response.status === 429) {
-        this.limiter.pauseFor(retryAfterMs(response.headers, this.deps.clock.now()));
+        const wait = retryAfterMs(response.headers, this.deps.clock.now());
+        this.limiter.pauseFor(wait);
+        if (wait > MAX_RATE_WAIT_MS) {
+          throw new EtsyError(
+            'rate_limited',
+            `Etsy asks this app to wait ${Math.ceil(wait / 60_000)} min before more requests. Try again then.`,
+            429,
+          );
+        }
       }
       if (await this.backOff(call.method, { status: response.status }, attempt)) continue;
       throw error;

@@ -24,6 +24,16 @@ export interface ConnectDeps {
   authorize: (url: string) => Promise<string | undefined>;
 }
 
+let running: Promise<EtsyConnection> | null = null;
+
+/** A second Connect click while Etsy's window is open joins the flow already running. */
+export function connectToEtsyOnce(deps: ConnectDeps): Promise<EtsyConnection> {
+  running ??= connectToEtsy(deps).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
 /**
  * The whole OAuth 2.0 + PKCE connection, run by the background (the popup closes as soon
  * as Etsy's window opens). Progress and failures are stored, so a reopened popup shows them.

@@ -4,6 +4,9 @@ import { EtsyError } from './errors';
 /** Etsy's documented default for new apps; the first response's headers correct it. */
 const DEFAULT_PER_SECOND = 10;
 const WINDOW_MS = 1000;
+const DAILY_RECHECK_MS = 5 * 60_000;
+/** Longer waits than this fail instead: the worker may not live that long, and the seller is waiting. */
+export const MAX_RATE_WAIT_MS = 20_000;
 
 /**
  * Keeps this extension under Etsy's queries-per-second limit and honours 429
@@ -15,6 +18,8 @@ export class RateLimiter {
   private sentAt: number[] = [];
   private blockedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
+  /** While the daily allowance is used up, calls fail at once instead of queueing for hours. */
+  private dailyBlockedUntil = 0;
   /** Calls left in Etsy's rolling 24-hour window, once a response has told us. */
   remainingToday: number | null = null;
 
@@ -28,7 +33,7 @@ export class RateLimiter {
   }
 
   private async waitForSlot(): Promise<void> {
-    if (this.remainingToday === 0 && this.clock.now() >= this.blockedUntil) {
+    if (this.clock.now() < this.dailyBlockedUntil) {
       throw new EtsyError(
         'rate_limited',
         'Your Etsy app has used up today’s request allowance. Try again later.',
@@ -37,6 +42,12 @@ export class RateLimiter {
     for (;;) {
       const now = this.clock.now();
       this.sentAt = this.sentAt.filter((at) => now - at < WINDOW_MS);
+      if (this.blockedUntil - now > MAX_RATE_WAIT_MS) {
+        throw new EtsyError(
+          'rate_limited',
+          `Etsy asks this app to wait ${Math.ceil((this.blockedUntil - now) / 60_000)} min before more requests. Try again then.`,
+        );
+      }
       if (this.blockedUntil > now) {
         await this.clock.sleep(this.blockedUntil - now);
         continue;
@@ -60,6 +71,8 @@ export class RateLimiter {
     if (leftThisSecond === 0) this.pauseFor(WINDOW_MS);
     const today = readCount(headers, 'x-remaining-today');
     if (today !== null) this.remainingToday = today;
+    // The window is rolling, so some allowance returns soon; look again after a while.
+    if (today === 0) this.dailyBlockedUntil = this.clock.now() + DAILY_RECHECK_MS;
   }
 
   /** After a 429: nothing goes out until `retry-after` has passed. */

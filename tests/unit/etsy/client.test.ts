@@ -84,6 +84,28 @@ describe('retry policy', () => {
 });
 
 describe('rate limits', () => {
+  it('fails fast with a clear message when Etsy asks for a long wait', async () => {
+    const { api, client } = connectedClient();
+    api.qpd = 2;
+    await client.getShop(987654);
+    api.qpd = 1; // the rolling window filled up elsewhere: Etsy answers 429, retry-after 3600
+    const longWait = {
+      kind: 'rate_limited',
+      message: 'Etsy asks this app to wait 60 min before more requests. Try again then.',
+    };
+    await expect(client.getShop(987654)).rejects.toMatchObject(longWait);
+    await expect(client.getShop(987654)).rejects.toMatchObject(longWait);
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('stops sending when x-remaining-today reaches 0', async () => {
+    const { api, client } = connectedClient();
+    api.qpd = 1;
+    await client.getShop(987654);
+    await expect(client.getShop(987654)).rejects.toMatchObject({ kind: 'rate_limited' });
+    expect(api.requests).toHaveLength(1);
+  });
+
   it('never sends more than the per-second limit, even with 40 parallel calls', async () => {
     const { api, client } = connectedClient();
     await Promise.all(Array.from({ length: 40 }, () => client.getShop(987654)));

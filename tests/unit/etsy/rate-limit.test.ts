@@ -39,11 +39,14 @@ describe('RateLimiter', () => {
     expect(clock.now() - start).toBe(3000);
   });
 
-  it('refuses to send once x-remaining-today reaches 0', async () => {
-    const limiter = new RateLimiter(fakeClock());
+  it('refuses to send once x-remaining-today reaches 0, and looks again later', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(clock);
     limiter.observe(new Headers({ 'x-remaining-today': '0' }));
     expect(limiter.remainingToday).toBe(0);
     await expect(limiter.acquire()).rejects.toMatchObject({ kind: 'rate_limited' });
+    clock.advance(5 * 60_000);
+    await expect(limiter.acquire()).resolves.toBeUndefined();
   });
 });
 
