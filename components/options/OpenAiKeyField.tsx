@@ -39,11 +39,11 @@ export function OpenAiKeyField() {
           disabled={!key.trim()}
           onClick={() => void save(key)}
         >
-          Save key
+          Use this key
         </button>
         {saved ? (
           <button type="button" className="link" onClick={() => void save('')}>
-            Remove saved key
+            Forget the saved key
           </button>
         ) : null}
         <span role="status" data-testid="openai-key-status">

@@ -4,6 +4,7 @@ import { RequestQueue } from '@/lib/llm/queue';
 import { serveSuggestPort } from '@/lib/llm/serve-port';
 import { SUGGEST_PORT_NAME } from '@/lib/llm/stream-protocol';
 import { runSuggestion } from '@/lib/llm/suggest';
+import { debugLog } from '@/lib/log';
 import { isTrustedSender } from '@/lib/messaging/sender';
 import { readSecret } from '@/lib/secrets';
 import { loadModelSettings } from '@/lib/settings';
@@ -19,11 +20,30 @@ export function setupSuggestPort(): void {
       return;
     }
     serveSuggestPort(port, async (run) => {
+      const started = performance.now();
       const settings = await loadModelSettings();
       // Settings are read per run, so the rule must match them now, not at the last change.
       await syncOllamaOriginRule(settings);
       const openaiApiKey = await readSecret('openaiApiKey');
-      return runSuggestion(run, { settings, openaiApiKey, extensionId: browser.runtime.id, queue });
+      try {
+        const result = await runSuggestion(run, {
+          settings,
+          openaiApiKey,
+          extensionId: browser.runtime.id,
+          queue,
+        });
+        debugLog('suggest', 'answered', {
+          engine: result.engine,
+          model: result.model,
+          fromCache: result.fromCache,
+          repairs: result.notes.length,
+          ms: Math.round(performance.now() - started),
+        });
+        return result;
+      } catch (error) {
+        debugLog('suggest', 'failed', { error: String(error), aborted: run.signal.aborted });
+        throw error;
+      }
     });
   });
 }

@@ -390,7 +390,7 @@ test.describe('OpenAI-compatible endpoint', () => {
       await expect(page.getByTestId('openai-key-status')).toHaveText('No key saved.');
 
       await page.getByLabel('API key').fill('sk-test-wrong');
-      await page.getByRole('button', { name: 'Save key' }).click();
+      await page.getByRole('button', { name: 'Use this key' }).click();
       await expect(page.getByTestId('openai-key-status')).toHaveText('A key is saved.');
       await expect(page.getByLabel('API key')).toHaveValue('');
       await page.getByRole('button', { name: 'Test connection' }).click();
@@ -398,7 +398,7 @@ test.describe('OpenAI-compatible endpoint', () => {
       await expect(page.getByTestId('model-error-action')).toContainText('Paste a valid API key');
 
       await page.getByLabel('API key').fill('sk-test-right');
-      await page.getByRole('button', { name: 'Save key' }).click();
+      await page.getByRole('button', { name: 'Use this key' }).click();
       await page.getByRole('button', { name: 'Load models from the server' }).nth(1).click();
       await expect(page.getByTestId('openai-model-count')).toHaveText('2 models found');
 
@@ -424,7 +424,7 @@ test.describe('OpenAI-compatible endpoint', () => {
     });
     const page = await openExtensionPage('options.html');
     await page.getByLabel('API key').fill('sk-anything');
-    await page.getByRole('button', { name: 'Save key' }).click();
+    await page.getByRole('button', { name: 'Use this key' }).click();
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByTestId('model-error')).toHaveAttribute(
       'data-code',

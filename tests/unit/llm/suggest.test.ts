@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RequestQueue } from '@/lib/llm/queue';
+import { runSuggestion, type SuggestRun } from '@/lib/llm/suggest';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '@/lib/settings';
+import { answer, LISTING } from './fixtures';
+
+const TAGS = Array.from({ length: 13 }, (_, i) => `tag number ${i + 1}`);
+
+function stubOllama(reply: string) {
+  const chats: unknown[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = new URL(String(input)).pathname;
+      if (path === '/api/tags') return Response.json({ models: [{ name: 'llama3.2:latest' }] });
+      chats.push(JSON.parse(String(init?.body)));
+      const frames = [...reply.matchAll(/.{1,20}/gs)].map(([piece]) => ({
+        message: { role: 'assistant', content: piece },
+        done: false,
+      }));
+      frames.push({ message: { role: 'assistant', content: '' }, done: true });
+      return new Response(frames.map((f) => JSON.stringify(f)).join('\n') + '\n');
+    }),
+  );
+  return chats;
+}
+
+function environment(changes: Partial<ModelSettings>) {
+  return {
+    settings: { ...DEFAULT_MODEL_SETTINGS, ...changes },
+    openaiApiKey: null,
+    extensionId: 'blgfogbpcdmhohalginmiifilfkhopig',
+    queue: new RequestQueue(),
+  };
+}
+
+function run(changes: Partial<SuggestRun> = {}): SuggestRun & { progress: unknown[] } {
+  const progress: unknown[] = [];
+  return {
+    listing: LISTING,
+    refresh: false,
+    signal: new AbortController().signal,
+    onProgress: (p) => progress.push(p),
+    onText: () => {},
+    progress,
+    ...changes,
+  };
+}
+
+describe('runSuggestion', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks once with structured output, then answers the same listing from the cache', async () => {
+    const chats = stubOllama(answer(TAGS));
+    const env = environment({ provider: 'ollama', instructions: 'cache test 1' });
+    const first = run();
+    const result = await runSuggestion(first, env);
+    expect(result).toMatchObject({ engine: 'ollama', model: 'llama3.2', fromCache: false });
+    expect(result.suggestion.tags).toHaveLength(13);
+    expect(chats).toHaveLength(1);
+    expect(chats[0]).toMatchObject({ stream: true, format: { type: 'object' } });
+    expect(first.progress.at(-1)).toMatchObject({
+      stage: 'generating',
+      fields: { description: 'done' },
+    });
+
+    expect(await runSuggestion(run(), env)).toMatchObject({ fromCache: true });
+    expect(chats).toHaveLength(1);
+    expect(await runSuggestion(run({ refresh: true }), env)).toMatchObject({ fromCache: false });
+    expect(chats).toHaveLength(2);
+  });
+
+  it('a settings change misses the cache', async () => {
+    const chats = stubOllama(answer(TAGS));
+    await runSuggestion(run(), environment({ provider: 'ollama', instructions: 'cache test 2' }));
+    await runSuggestion(
+      run(),
+      environment({ provider: 'ollama', instructions: 'cache test 2', temperature: 0.9 }),
+    );
+    expect(chats).toHaveLength(2);
+  });
+
+  it('Automatic says which provider it used', async () => {
+    stubOllama(answer(TAGS));
+    const result = await runSuggestion(
+      run(),
+      environment({ provider: 'auto', instructions: 'auto test' }),
+    );
+    expect(result.explanation).toMatch(/^Automatic used Ollama \(llama3\.2\)\.$/);
+  });
+
+  it('offline rules need no model', async () => {
+    const chats = stubOllama('unused');
+    const result = await runSuggestion(run(), environment({ provider: 'offline' }));
+    expect(result).toMatchObject({ engine: 'offline', model: null });
+    expect(result.suggestion.tags.length).toBeGreaterThan(0);
+    expect(chats).toHaveLength(0);
+  });
+
+  it('an unusable answer is a clear error', async () => {
+    stubOllama('I cannot help with that.');
+    await expect(
+      runSuggestion(run(), environment({ provider: 'ollama', instructions: 'bad answer' })),
+    ).rejects.toMatchObject({ userError: { code: 'unusable-output' } });
+  });
+});
