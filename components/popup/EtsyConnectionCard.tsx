@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { browser } from '#imports';
-import type { EtsyConnection } from '@/lib/etsy/connection';
+import type { EtsyConnection, EtsyShop } from '@/lib/etsy/connection';
 import { useEtsyConnection } from './useEtsyConnection';
 
 function summary(connection: EtsyConnection): string {
@@ -19,6 +20,28 @@ function summary(connection: EtsyConnection): string {
   }
 }
 
+/** The shop's Etsy icon, or its initial when it has none or the image won't load. */
+function ShopIcon({ shop }: { shop: EtsyShop }) {
+  const [failed, setFailed] = useState(false);
+  if (shop.iconUrl && !failed) {
+    return (
+      <img
+        className="shop__icon"
+        src={shop.iconUrl}
+        alt=""
+        width={40}
+        height={40}
+        onError={() => setFailed(true)}
+      />
+    );
+  }
+  return (
+    <span className="shop__icon shop__icon--initial" aria-hidden="true">
+      {shop.name.charAt(0).toUpperCase()}
+    </span>
+  );
+}
+
 export function EtsyConnectionCard() {
   const { connection, failure, busy, connect, disconnect } = useEtsyConnection();
   const detail =
@@ -33,9 +56,7 @@ export function EtsyConnectionCard() {
         Etsy
       </h2>
       <div className="shop">
-        {connection?.state === 'connected' && connection.shop.iconUrl && (
-          <img className="shop__icon" src={connection.shop.iconUrl} alt="" width={40} height={40} />
-        )}
+        {connection?.state === 'connected' && <ShopIcon shop={connection.shop} />}
         <p className="shop__status" data-testid="etsy-connection" role="status">
           {connection ? summary(connection) : failure ? 'Something went wrong' : 'Checking…'}
         </p>
