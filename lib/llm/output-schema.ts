@@ -18,7 +18,6 @@ export const ModelOutputSchema = z.object({
   ),
   description: z.object({ value: z.string().describe('The rewritten description'), reasons }),
 });
-export type ModelOutput = z.infer<typeof ModelOutputSchema>;
 
 /** JSON Schema for structured output (Ollama `format`, OpenAI `response_format`, Prompt API). */
 export function modelOutputJsonSchema(): Record<string, unknown> {

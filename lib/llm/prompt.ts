@@ -61,7 +61,7 @@ export function buildPrompt(
 }
 
 /** Rough token count (≈4 characters a token for English text); errs on the large side. */
-export function estimateTokens(messages: readonly ChatMessage[]): number {
+function estimateTokens(messages: readonly ChatMessage[]): number {
   return Math.ceil(messages.reduce((sum, m) => sum + m.content.length, 0) / 3.5);
 }
 

@@ -56,12 +56,6 @@ export class RequestQueue {
     });
   }
 
-  /** Requests waiting or running in a lane. */
-  size(lane: string): number {
-    const state = this.lanes.get(lane);
-    return state ? state.running + state.waiting.length : 0;
-  }
-
   private lane(name: string): Lane {
     let state = this.lanes.get(name);
     if (!state) this.lanes.set(name, (state = { running: 0, waiting: [] }));

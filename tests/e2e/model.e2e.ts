@@ -214,6 +214,37 @@ test.describe('suggestions from Ollama', () => {
     });
   });
 
+  test('concurrent runs from several pages are queued one at a time and all answered once', async ({
+    ollama,
+    openExtensionPage,
+  }) => {
+    ollama.script = { reply: () => ANSWER, chunkSize: 200, chunkDelayMs: 20 };
+    const pages = [await openExtensionPage('options.html'), await openExtensionPage('popup.html')];
+    const runs = Array.from({ length: 6 }, (_, i) =>
+      streamSuggestion(pages[i % 2]!, { ...LISTING, title: `${LISTING.title} ${i}` }),
+    );
+    const finals = (await Promise.all(runs)).map(final);
+    expect(finals.map((e) => e.type)).toEqual(Array(6).fill('done'));
+    expect(ollama.chats).toHaveLength(6);
+    expect(ollama.maxConcurrentChats).toBe(1);
+    const asked = ollama.chats.map(
+      (c) => JSON.stringify(c.body.messages).match(/Tapestry (\d)/)![1],
+    );
+    expect(new Set(asked).size).toBe(6);
+  });
+
+  test('the Origin rule goes away when Ollama is no longer used', async ({ serviceWorker }) => {
+    const rules = () =>
+      serviceWorker.evaluate(() => chrome.declarativeNetRequest.getSessionRules());
+    await expect.poll(async () => (await rules()).length).toBe(1);
+    await saveSettings(serviceWorker, { provider: 'openai' });
+    await expect.poll(async () => (await rules()).length).toBe(0);
+    await saveSettings(serviceWorker, { provider: 'auto', ollamaHost: 'http://127.0.0.1:11434' });
+    await expect
+      .poll(async () => (await rules())[0]?.condition.urlFilter)
+      .toBe('|http://127.0.0.1:11434/');
+  });
+
   test('a listing too long for the context window is refused with offline suggestions instead', async ({
     ollama,
     openExtensionPage,

@@ -52,6 +52,9 @@ export class FakeOllama {
   readonly requests: { method: string; path: string; origin: string | undefined }[] = [];
   /** Chats whose client went away before the reply finished (cancel reached the model). */
   cancelledChats = 0;
+  /** Most streamed chats in progress at once: how hard the extension's queue lets us be hit. */
+  maxConcurrentChats = 0;
+  private activeChats = 0;
 
   isAllowed(origin: string | undefined): boolean {
     if (!origin) return true;
@@ -123,8 +126,10 @@ export class FakeOllama {
       return;
     }
     res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+    this.maxConcurrentChats = Math.max(this.maxConcurrentChats, ++this.activeChats);
     let closed = false;
     res.on('close', () => {
+      this.activeChats--;
       if (!res.writableFinished) {
         closed = true;
         this.cancelledChats++;

@@ -15,7 +15,7 @@ interface LanguageModelSession {
   destroy(): void;
 }
 
-export interface LanguageModelApi {
+interface LanguageModelApi {
   availability(options?: object): Promise<BuiltinAvailability>;
   create(options?: {
     initialPrompts?: { role: 'system' | 'user' | 'assistant'; content: string }[];
@@ -28,7 +28,7 @@ export interface LanguageModelApi {
 const OPTIONS = { expectedOutputs: [{ type: 'text' as const, languages: ['en'] }] };
 
 /** The API when this context has it; older names (window.ai…) are not supported. */
-export function languageModelApi(): LanguageModelApi | null {
+function languageModelApi(): LanguageModelApi | null {
   const api = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
   return api && typeof api.availability === 'function' ? api : null;
 }
