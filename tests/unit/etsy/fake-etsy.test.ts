@@ -83,12 +83,13 @@ describe('fake Etsy: /oauth/connect', () => {
       'access_denied',
     );
     api.auth.consent = 'approve';
-    for (const bad of [
+    const missingOrWrong: Record<string, string | null>[] = [
       { code_challenge_method: 'plain' },
       { code_challenge: null },
       { state: null },
       { response_type: 'token' },
-    ]) {
+    ];
+    for (const bad of missingOrWrong) {
       expect(redirectParams(api.auth.connectPage(connectUrl(api, bad))).get('error')).toBe(
         'invalid_request',
       );
