@@ -23,6 +23,9 @@ export default defineConfig({
     permissions: ['storage', 'identity', 'declarativeNetRequestWithHostAccess'],
     host_permissions: [
       'https://api.etsy.com/*',
+      // The content script's own pattern (no new install warning): lets the popup see the
+      // active tab's URL on Shop Manager pages without the broad `tabs` permission.
+      'https://www.etsy.com/your/*',
       ...OLLAMA_DEFAULT_ORIGINS.map((origin) => `${origin}/*`),
     ],
     optional_host_permissions: ['http://*/*', 'https://*/*'],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
 import { EXTENSION_DIR } from '../../scripts/launch';
 import type { FakeEtsy } from '../peers/etsy/server';
-import { expect, test } from './fixtures';
+import { EDITOR_URL, expect, test } from './fixtures';
 
 const WRONG_SECRET = 'wrongsharedsecret42';
 
@@ -250,4 +250,25 @@ test('the built extension contains no secrets or tokens', ({ etsy }) => {
   for (const file of files.filter((f) => f.includes('content-scripts'))) {
     expect(readFileSync(file, 'utf8'), file).not.toMatch(/refresh_token|refreshToken/);
   }
+});
+
+test('the popup tells whether the active tab is a listing editor, without the tabs permission', async ({
+  page,
+  openExtensionPage,
+}) => {
+  await page.goto(EDITOR_URL);
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('tab-status')).toHaveText(
+    'This tab isn’t an Etsy listing editor. Open a listing in Shop Manager to use the copilot.',
+  );
+  // Make the editor the active tab, then let the popup look again.
+  await page.bringToFront();
+  await popup.reload();
+  await expect(popup.getByTestId('tab-status')).toHaveText(
+    'This tab is the listing editor for listing 1234567890.',
+  );
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    permissions: string[];
+  };
+  expect(manifest.permissions).not.toContain('tabs');
 });
