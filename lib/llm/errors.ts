@@ -43,13 +43,15 @@ function describe(code: ModelErrorCode, d: ModelErrorDetails): { message: string
         action:
           'Start Ollama: open the Ollama app, or run `ollama serve` in a terminal. Then press Test connection again.',
       };
-    case 'ollama-origin-forbidden':
+    case 'ollama-origin-forbidden': {
+      const origins = ollamaOriginsValue(d.extensionId ?? '<extension id>');
       return {
         message: `Ollama at ${host} refused the extension (403 Forbidden: its origin check blocked the request).`,
         action:
-          `Allow the extension in Ollama: set OLLAMA_ORIGINS=${ollamaOriginsValue(d.extensionId ?? '<extension id>')} ` +
-          '(macOS: `launchctl setenv OLLAMA_ORIGINS "…"`; Windows: add it under Environment Variables), then quit and restart Ollama.',
+          `Allow the extension in Ollama: set OLLAMA_ORIGINS=${origins} ` +
+          `(macOS: run \`launchctl setenv OLLAMA_ORIGINS "${origins}"\`; Windows: add it under Environment Variables; Linux: add it to the ollama service), then quit and restart Ollama.`,
       };
+    }
     case 'model-not-installed':
       return {
         message:

@@ -245,6 +245,25 @@ test.describe('suggestions from Ollama', () => {
       .toBe('|http://127.0.0.1:11434/');
   });
 
+  test('a stopped service worker wakes for a run and still applies the Origin rule', async ({
+    context,
+    ollama,
+    openExtensionPage,
+    serviceWorker,
+  }) => {
+    const page = await openExtensionPage('options.html');
+    await serviceWorker.evaluate(() => Object.assign(globalThis, { beforeStop: true }));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const done = final(await streamSuggestion(page));
+    expect(done.type, JSON.stringify(done)).toBe('done');
+    // A fresh worker answered: the marker set in the old one is gone.
+    const [worker] = context.serviceWorkers();
+    expect(await worker!.evaluate(() => 'beforeStop' in globalThis)).toBe(false);
+    expect(ollama.chats.at(-1)!.origin).toBe('http://localhost:11434');
+  });
+
   test('a listing too long for the context window is refused with offline suggestions instead', async ({
     ollama,
     openExtensionPage,
