@@ -1,4 +1,5 @@
 import { readSecret } from '@/lib/secrets';
+import { checkAppCredentials } from './app-credentials';
 import { EtsyClient } from './client';
 import type { Clock } from './clock';
 import type { EtsyConnection } from './connection';
@@ -13,7 +14,6 @@ import {
 import { codeChallengeS256, createCodeVerifier, createOAuthState } from './pkce';
 import { saveConnection, setConnectionIssue } from './store';
 import { fixedAccessToken, tokensFromGrant } from './tokens';
-import { checkAppCredentials } from './app-credentials';
 
 export interface ConnectDeps {
   fetch: typeof fetch;
