@@ -1,36 +1,67 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListingText, Suggestion } from '@/lib/listing';
 import type { UserError } from '@/lib/messaging/errors';
-import { suggestOffline } from '@/lib/seo';
-
-export type SuggestField = 'title' | 'tags' | 'description';
-
-export interface SuggestResult {
-  suggestion: Suggestion;
-  /** Which engine answered, as the seller should read it. */
-  engine: string;
-  /** What validation changed or dropped in the model's output; never hidden. */
-  notes: string[];
-}
+import { startSuggestionStream, type SuggestionStream } from '@/lib/llm/stream-client';
+import type { ProgressEnvelope, SuggestResult } from '@/lib/llm/stream-protocol';
 
 export type SuggestState =
   | { status: 'idle' }
-  | { status: 'running'; arrived: SuggestField[]; engine: string | null }
+  | { status: 'running'; progress: ProgressEnvelope | null }
   | { status: 'done'; result: SuggestResult }
-  | { status: 'error'; error: UserError };
+  /** `fallback`: offline suggestions the seller can still use. */
+  | { status: 'error'; error: UserError; fallback?: Suggestion };
 
-export const OFFLINE_ENGINE = 'Offline rules (no model)';
-
-/** The offline engine: instant, valid by construction, always available. */
-export function offlineResult(listing: ListingText): SuggestResult {
-  return { suggestion: suggestOffline(listing), engine: OFFLINE_ENGINE, notes: [] };
+/** Which engine answered, as the seller should read it. */
+export function engineLabel(result: Pick<SuggestResult, 'engine' | 'model'>): string {
+  switch (result.engine) {
+    case 'ollama':
+      return `Ollama (${result.model})`;
+    case 'openai':
+      return `OpenAI-compatible (${result.model})`;
+    case 'builtin':
+      return 'Chrome’s built-in model';
+    case 'offline':
+      return 'Offline rules (no model)';
+  }
 }
 
+/**
+ * One suggestion run at a time for this listing, streamed from the background. A new
+ * run, a cancel or leaving the listing stops the previous one at the model.
+ */
 export function useSuggestions() {
   const [state, setState] = useState<SuggestState>({ status: 'idle' });
-  const showOffline = useCallback((listing: ListingText) => {
-    setState({ status: 'done', result: offlineResult(listing) });
+  const stream = useRef<SuggestionStream | null>(null);
+
+  useEffect(() => () => stream.current?.cancel(), []);
+
+  const start = useCallback((listing: ListingText, refresh = false) => {
+    stream.current?.cancel();
+    setState({ status: 'running', progress: null });
+    stream.current = startSuggestionStream(
+      listing,
+      {
+        onProgress: (progress) => setState({ status: 'running', progress }),
+        onResult: (result) => setState({ status: 'done', result }),
+        onError: (error, fallback) => setState({ status: 'error', error, fallback }),
+      },
+      { refresh },
+    );
   }, []);
-  const reset = useCallback(() => setState({ status: 'idle' }), []);
-  return { state, setState, showOffline, reset };
+
+  const cancel = useCallback(() => {
+    stream.current?.cancel();
+    stream.current = null;
+    setState({ status: 'idle' });
+  }, []);
+
+  /** After an error: show the offline suggestions that came with it. */
+  const takeFallback = useCallback((fallback: Suggestion) => {
+    setState({
+      status: 'done',
+      result: { engine: 'offline', model: null, suggestion: fallback, notes: [], fromCache: false },
+    });
+  }, []);
+
+  return { state, start, cancel, takeFallback };
 }

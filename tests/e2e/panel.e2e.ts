@@ -15,31 +15,123 @@ test('the grade updates live as the seller types into Etsy’s title field', asy
   await expect.poll(async () => Number(await score.textContent())).toBeLessThan(before);
 });
 
-test('offline suggestions fill into Etsy’s own form, tag by tag', async ({ page }) => {
+const MODEL_TAGS = [
+  'macrame wall hanging',
+  'boho wall decor',
+  'cotton rope art',
+  'woven tapestry',
+  'bohemian decor',
+  'nursery wall art',
+  'housewarming gift',
+  'fiber art',
+  'rope wall hanging',
+  'neutral home decor',
+  'large macrame',
+  'living room decor',
+  'handmade wall art',
+];
+const MODEL_TITLE = 'Macrame Wall Hanging, Large Boho Wall Decor, Cotton Rope Tapestry';
+/** The model's answer, with one tag Etsy would refuse (over 20 characters). */
+const MODEL_ANSWER = JSON.stringify({
+  title: { value: MODEL_TITLE, reasons: ['Leads with the item'] },
+  tags: [
+    ...MODEL_TAGS.slice(0, 12).map((value) => ({ value, reason: 'buyer search phrase' })),
+    { value: 'extra large macrame wall hanging art', reason: 'too long' },
+    { value: MODEL_TAGS[12], reason: 'buyer search phrase' },
+  ],
+  description: {
+    value: 'A large handmade macrame wall hanging, knotted from soft natural cotton rope.',
+    reasons: ['The first sentence says what it is'],
+  },
+});
+
+test('suggestions stream from Ollama, name the engine, and fill into Etsy’s own form', async ({
+  page,
+  ollama,
+}) => {
+  ollama.script = { reply: () => MODEL_ANSWER, chunkSize: 12, chunkDelayMs: 30 };
   await page.goto(EDITOR_URL);
   const panel = page.locator(PANEL);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
-  await expect(panel.getByTestId('engine')).toHaveText('By: Offline rules (no model)');
-  const review = panel.getByTestId('review-tags');
-  await expect(review).toContainText('/13');
 
+  // Progress arrives field by field while the model is still writing.
+  await expect(panel.getByTestId('suggest-progress')).toContainText('Title: done');
+  await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
+  await expect(panel.getByTestId('repair-notes')).toContainText(
+    'extra large macrame wall hanging art',
+  );
+  await expect(panel.getByTestId('review-title')).toContainText('Large');
+
+  // Reject one added tag; keep the rest.
+  await panel.getByRole('checkbox', { name: '+ fiber art' }).uncheck();
   await panel.getByRole('button', { name: 'Fill into editor' }).click();
   await expect(panel.getByTestId('fill-report')).toContainText('Review the changes');
 
   // The fixture's own form state shows the change, as Etsy's would.
-  await expect(page.locator('#save-state')).toContainText('You changed:');
-  await expect(page.locator('#save-state')).toContainText('Tags');
-  const chips = page.locator('#field-tags .le-pill__text');
-  await expect(chips).toHaveCount(13);
-  const debug = JSON.parse((await page.locator('#fixture-debug').textContent()) ?? '{}') as {
-    state: { tags: string[] };
+  await expect(page.locator('#save-state')).toHaveText('You changed: Title, Description, Tags');
+  const state = JSON.parse((await page.locator('#fixture-debug').textContent()) ?? '{}') as {
+    state: { title: string; tags: string[] };
   };
-  expect(debug.state.tags).toHaveLength(13);
-  for (const tag of debug.state.tags) expect(tag.length).toBeLessThanOrEqual(20);
-  await page.screenshot({ path: 'test-results/panel-after-fill.png' });
+  expect(state.state.title).toBe(MODEL_TITLE);
+  // 2 kept + 11 added − 1 rejected; the 3 the model left out were removed.
+  expect(state.state.tags).toHaveLength(12);
+  expect(state.state.tags).not.toContain('fiber art');
+  for (const tag of state.state.tags) expect([...tag].length).toBeLessThanOrEqual(20);
+  const rejected = await page.evaluate(
+    () => (window as unknown as { __etsyFixture: { rejected: unknown[] } }).__etsyFixture.rejected,
+  );
+  expect(rejected).toEqual([]);
 });
 
-test('when Etsy’s markup hides a field, the panel says so and keeps working', async ({ page }) => {
+test('cancel stops the generation at the model', async ({ page, ollama }) => {
+  ollama.script = { reply: () => MODEL_ANSWER, chunkSize: 4, chunkDelayMs: 100 };
+  await page.goto(EDITOR_URL);
+  const panel = page.locator(PANEL);
+  await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  await expect(panel.getByTestId('suggest-progress')).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByRole('button', { name: 'Suggest improvements' })).toBeVisible();
+  await expect.poll(() => ollama.cancelledChats).toBe(1);
+  await expect(panel.getByTestId('review-title')).toHaveCount(0);
+});
+
+test('with no model running, offline suggestions serve and fill the form', async ({
+  page,
+  ollama,
+}) => {
+  ollama.models = [];
+  await page.goto(EDITOR_URL);
+  const panel = page.locator(PANEL);
+  await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  await expect(panel.getByTestId('engine')).toHaveText('By: Offline rules (no model)');
+  await panel.getByRole('button', { name: 'Fill into editor' }).click();
+  await expect(panel.getByTestId('fill-report')).toContainText('Review the changes');
+  await expect(page.locator('#save-state')).toContainText('Tags');
+  await expect(page.locator('#field-tags .le-pill__text')).toHaveCount(13);
+});
+
+test('a model error shows in the suggestions section only, with the offline fallback', async ({
+  page,
+  ollama,
+}) => {
+  ollama.script = { reply: () => MODEL_ANSWER, chunkSize: 20, chunkDelayMs: 5, failAfterChunks: 2 };
+  await page.goto(EDITOR_URL);
+  const panel = page.locator(PANEL);
+  await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  const error = panel.getByTestId('suggest-error');
+  await expect(error).toBeVisible();
+  // The grade stays; the error is in its own place.
+  await expect(panel.getByTestId('score')).toBeVisible();
+  await error.getByRole('button', { name: 'Use offline suggestions instead' }).click();
+  await expect(panel.getByTestId('engine')).toHaveText('By: Offline rules (no model)');
+  await expect(panel.getByTestId('suggest-error')).toHaveCount(0);
+});
+
+test('when Etsy’s markup hides a field, the panel says so and keeps working', async ({
+  page,
+  ollama,
+}) => {
+  ollama.models = [];
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
