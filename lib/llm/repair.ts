@@ -94,6 +94,16 @@ export function repairModelOutput(raw: string): RepairResult {
       error: modelError('unusable-output', { detail: 'nothing in it passed Etsy’s rules' }),
     };
   }
+  // Etsy requires both: an empty suggestion would, once accepted, wipe the seller's own text.
+  if (!title.value || !description) {
+    const empty = !title.value ? 'title' : 'description';
+    return {
+      ok: false,
+      error: modelError('unusable-output', {
+        detail: `its ${empty} was empty once Etsy’s rules were applied`,
+      }),
+    };
+  }
   return {
     ok: true,
     notes,
