@@ -2,12 +2,15 @@ import { useMemo, useState } from 'react';
 import type { EditorRoute } from '@/lib/editor/route';
 import { applyChoices, changedFields, defaultChoices, type Choices } from '@/lib/review/choices';
 import { checkListing } from '@/lib/seo';
+import { ErrorBox } from './ErrorBox';
 import { FillButton } from './FillButton';
 import { GradeSection } from './GradeSection';
 import { PanelShell } from './PanelShell';
+import { PublishSection } from './PublishSection';
 import { ReviewSection } from './ReviewSection';
 import { SuggestSection } from './SuggestSection';
 import { useEditorReadout } from './useEditorReadout';
+import { useEtsyBaseline } from './useEtsyBaseline';
 import { usePanelLayout } from './usePanelLayout';
 import { useSuggestions } from './useSuggestions';
 
@@ -28,6 +31,7 @@ export function PanelApp({ route }: { route: EditorRoute }) {
   const [layout, setLayout] = usePanelLayout();
   const readout = useEditorReadout();
   const suggestions = useSuggestions();
+  const baseline = useEtsyBaseline(route);
   const [choices, setChoices] = useState<Choices | null>(null);
 
   const listing = readout?.listing;
@@ -36,10 +40,8 @@ export function PanelApp({ route }: { route: EditorRoute }) {
   const done = suggestions.state.status === 'done' ? suggestions.state.result : null;
   const activeChoices =
     done && listing ? (choices ?? defaultChoices(listing, done.suggestion)) : null;
-  const changes =
-    done && listing && activeChoices
-      ? changedFields(listing, applyChoices(listing, done.suggestion, activeChoices))
-      : {};
+  const applied =
+    done && listing && activeChoices ? applyChoices(listing, done.suggestion, activeChoices) : null;
 
   if (!layout) return null;
   return (
@@ -61,13 +63,23 @@ export function PanelApp({ route }: { route: EditorRoute }) {
               this page. Grading and suggestions work with what was found.
             </p>
           )}
+          {baseline.state.status === 'error' && (
+            <ErrorBox error={baseline.state.error} testId="load-error">
+              <p className="muted">
+                Grading and suggestions still work; publishing waits for this.
+              </p>
+              <button type="button" className="button button--small" onClick={baseline.retry}>
+                Retry
+              </button>
+            </ErrorBox>
+          )}
           <GradeSection result={result} />
           <SuggestSection
             listing={listing}
             suggestions={suggestions}
             onNewSuggestion={() => setChoices(null)}
           />
-          {done && activeChoices && (
+          {done && activeChoices && applied && (
             <>
               <ReviewSection
                 current={listing}
@@ -76,8 +88,9 @@ export function PanelApp({ route }: { route: EditorRoute }) {
                 onChoices={setChoices}
               />
               <section className="section" aria-label="Apply">
-                <FillButton changes={changes} />
+                <FillButton changes={changedFields(listing, applied)} />
               </section>
+              <PublishSection applied={applied} baseline={baseline} />
             </>
           )}
         </>

@@ -4,7 +4,8 @@ import { systemClock } from '@/lib/etsy/clock';
 import { connectToEtsyOnce } from '@/lib/etsy/connect';
 import { readEtsyConnection } from '@/lib/etsy/connection-state';
 import { toUserError } from '@/lib/etsy/errors';
-import { verifyEtsyConnection, workerFetch } from '@/lib/etsy/service';
+import { publishChanges, readListingText, revertPublish } from '@/lib/etsy/publish';
+import { etsyClient, verifyEtsyConnection, workerFetch } from '@/lib/etsy/service';
 import { forgetConnection, saveEtsyApp } from '@/lib/etsy/store';
 import { handle } from '@/lib/messaging/handle';
 import { readSecret } from '@/lib/secrets';
@@ -36,4 +37,15 @@ export function setupEtsyHandlers(): void {
     await saveEtsyApp(app);
     return { ok: true, value: { keystring: app.keystring } };
   });
+  handle('getEtsyListing', async ({ listingId }) => {
+    try {
+      return { ok: true as const, value: await readListingText(etsyClient, listingId) };
+    } catch (error) {
+      return { ok: false as const, error: toUserError(error) };
+    }
+  });
+  handle('publishListing', ({ baseline, changes }) =>
+    publishChanges(etsyClient, baseline, changes),
+  );
+  handle('revertListing', ({ snapshotId }) => revertPublish(etsyClient, snapshotId));
 }

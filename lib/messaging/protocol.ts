@@ -5,6 +5,11 @@ import {
   EtsyAppSetupSchema,
   EtsyConnectionSchema,
 } from '@/lib/etsy/connection';
+import {
+  EtsyListingTextSchema,
+  PublishRequestSchema,
+  WriteOutcomeSchema,
+} from '@/lib/etsy/publish-schemas';
 import { ModelStatusSchema, ModelTestSchema } from '@/lib/llm/status-schema';
 import { ModelSettingsSchema } from '@/lib/settings';
 import { resultSchema } from './errors';
@@ -25,6 +30,20 @@ export const messages = {
   disconnectEtsy: { request: z.undefined(), response: EtsyConnectionSchema },
   getEtsyAppSetup: { request: z.undefined(), response: EtsyAppSetupSchema },
   saveEtsyApp: { request: EtsyAppInputSchema, response: resultSchema(EtsyAppSetupSchema) },
+
+  // --- Etsy listings (publish from the panel) ----------------------------------------
+  /** The listing as Etsy has it saved: what a publish starts from. */
+  getEtsyListing: {
+    request: z.object({ listingId: z.number().int().positive() }),
+    response: resultSchema(EtsyListingTextSchema),
+  },
+  /** Conflict check, snapshot, then only the changed fields. */
+  publishListing: { request: PublishRequestSchema, response: WriteOutcomeSchema },
+  /** Restores the snapshot a publish took. */
+  revertListing: {
+    request: z.object({ snapshotId: z.number().int() }),
+    response: WriteOutcomeSchema,
+  },
 
   // --- Model (suggestions themselves stream over the port in lib/llm/stream-protocol) --
   /** Model names the server offers (Ollama /api/tags, OpenAI-compatible /models). */

@@ -61,6 +61,8 @@ test('suggestions stream from Ollama, name the engine, and fill into Etsy’s ow
     'extra large macrame wall hanging art',
   );
   await expect(panel.getByTestId('review-title')).toContainText('Large');
+  // Not connected to Etsy: no publish button that could not work.
+  await expect(panel.getByRole('button', { name: 'Publish to Etsy' })).toHaveCount(0);
 
   // Reject one added tag; keep the rest.
   await panel.getByRole('checkbox', { name: '+ fiber art' }).uncheck();

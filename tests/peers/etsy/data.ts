@@ -108,22 +108,44 @@ export function makeListing(
   };
 }
 
+/** The fixture editor's two listings, as Etsy has them saved. */
 export function seedListings(): FakeListing[] {
   return [
     makeListing({
       listing_id: 1234567890,
       title: 'Macrame Wall Hanging, Boho Wall Decor, Handmade Cotton Rope Tapestry',
-      description: 'A handmade macrame wall hanging in natural cotton rope.',
-      tags: ['macrame', 'wall hanging', 'boho decor'],
-      materials: ['cotton rope', 'wood'],
+      description:
+        'A handmade macrame wall hanging knotted from soft natural cotton rope.\n\nSize: 60 x 90 cm\nMaterial: 100% cotton rope on a driftwood branch\n\nEvery piece is made to order in my studio.',
+      tags: [
+        'macrame wall hanging',
+        'boho wall decor',
+        'cotton rope',
+        'handmade tapestry',
+        'nursery decor',
+      ],
+      materials: ['cotton rope', 'driftwood'],
     }),
     makeListing({
       listing_id: 2345678901,
       title: 'Personalized Name Necklace, Gold Pendant Gift for Her',
-      description: 'Your name in gold-plated brass.',
-      tags: ['name necklace', 'gift for her'],
-      materials: ['brass'],
-      price: { amount: 3200, divisor: 100, currency_code: 'USD' },
+      description: 'Dainty name necklace in 14k gold fill.',
+      tags: [
+        'name necklace',
+        'gift for her',
+        'gold pendant',
+        'personalized',
+        'bridesmaid gift',
+        'mom gift',
+        'dainty necklace',
+        'custom jewelry',
+        'minimalist',
+        'birthday gift',
+        'layering necklace',
+        'anniversary',
+        'script name',
+      ],
+      materials: ['gold fill'],
+      price: { amount: 3600, divisor: 100, currency_code: 'USD' },
     }),
   ];
 }

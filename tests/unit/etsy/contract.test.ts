@@ -25,7 +25,7 @@ async function recordSession() {
     title: 'Macrame Wall Hanging, Boho Decor & Handmade Tapestry',
     description: 'New description.\nSecond line.',
     tags: ['macrame', 'boho decor', 'wall art', "mom's gift"],
-    materials: ['cotton rope', 'driftwood'],
+    materials: ['cotton rope', 'driftwood branch'],
   });
   await client.updateListing(IDS, listing, { tags: ['mug', 'mug'] }).catch(() => undefined);
   await client.getListing(999).catch(() => undefined);

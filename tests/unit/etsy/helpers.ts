@@ -48,7 +48,12 @@ export function memoryTokenStore(initial: StoredTokens | null): MemoryTokenStore
 }
 
 /** The real client and token manager against the in-process fake Etsy, sharing one clock. */
-export function connectedClient(options: { expired?: boolean } = {}) {
+export function connectedClient(
+  options: {
+    expired?: boolean;
+    wrapFetch?: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch;
+  } = {},
+) {
   const api = new FakeEtsyApi();
   const clock = fakeClock();
   api.now = clock.now;
@@ -62,7 +67,7 @@ export function connectedClient(options: { expired?: boolean } = {}) {
     shopId: SEED_SHOP_ID,
     scopes: ['listings_r', 'listings_w', 'shops_r'],
   });
-  const fetch = fetchFromFake(api);
+  const fetch = (options.wrapFetch ?? ((f) => f))(fetchFromFake(api));
   const tokens = new TokenManager({
     store,
     clock,

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import type { FieldConflict, WriteOutcome } from '@/lib/etsy/publish-schemas';
+import type { UserError } from '@/lib/messaging/errors';
+import { request } from '@/lib/messaging/protocol';
+import { changedFields, type AppliedText } from '@/lib/review/choices';
+import { ErrorBox } from './ErrorBox';
+import type { useEtsyBaseline } from './useEtsyBaseline';
+
+type PublishState =
+  | { status: 'idle' }
+  | { status: 'working'; what: 'publish' | 'revert' }
+  | { status: 'published'; snapshotId: number; alreadyApplied: boolean }
+  | { status: 'reverted' }
+  | { status: 'conflict'; conflicts: FieldConflict[] }
+  | { status: 'failed'; error: UserError; what: 'publish' | 'revert'; snapshotId?: number };
+
+const FIELD = { title: 'Title', description: 'Description', tags: 'Tags' } as const;
+
+function Conflicts({ conflicts }: { conflicts: FieldConflict[] }) {
+  return (
+    <ul className="conflicts">
+      {conflicts.map((c) => (
+        <li key={c.field}>
+          <strong>{FIELD[c.field]}</strong> on Etsy is now “{c.actual}” (you started from “
+          {c.expected}”).
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Publishes the accepted changes through Etsy's API, with a snapshot and one-click
+ * revert. Shown only when the shop is connected with write access; its errors stay here
+ * and the seller's choices are kept whatever happens.
+ */
+export function PublishSection({
+  applied,
+  baseline,
+}: {
+  applied: AppliedText;
+  baseline: ReturnType<typeof useEtsyBaseline>;
+}) {
+  const [state, setState] = useState<PublishState>({ status: 'idle' });
+  if (baseline.state.status !== 'ready') return null;
+  const etsy = baseline.state.listing;
+  const changes = changedFields(etsy, applied);
+  const nothing = Object.keys(changes).length === 0;
+  const busy = state.status === 'working';
+
+  const finish = (outcome: WriteOutcome, what: 'publish' | 'revert', snapshotId?: number) => {
+    if (outcome.status === 'done') {
+      baseline.replace(outcome.listing);
+      setState(
+        what === 'publish'
+          ? {
+              status: 'published',
+              snapshotId: outcome.snapshotId,
+              alreadyApplied: outcome.alreadyApplied,
+            }
+          : { status: 'reverted' },
+      );
+    } else if (outcome.status === 'conflict') {
+      setState({ status: 'conflict', conflicts: outcome.conflicts });
+    } else {
+      setState({ status: 'failed', error: outcome.error, what, snapshotId });
+    }
+  };
+  const publish = async () => {
+    setState({ status: 'working', what: 'publish' });
+    finish(await request('publishListing', { baseline: etsy, changes }), 'publish');
+  };
+  const revert = async (snapshotId: number) => {
+    setState({ status: 'working', what: 'revert' });
+    finish(await request('revertListing', { snapshotId }), 'revert', snapshotId);
+  };
+
+  return (
+    <section className="section" aria-labelledby="copilot-publish">
+      <h3 id="copilot-publish" className="section__title">
+        Publish to Etsy
+      </h3>
+      <div className="row">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={nothing || busy}
+          onClick={publish}
+        >
+          {busy && state.what === 'publish' ? 'Publishing…' : 'Publish to Etsy'}
+        </button>
+        <span className="muted">
+          {nothing
+            ? 'Etsy already has these values.'
+            : `Sends only: ${Object.keys(changes)
+                .map((f) => FIELD[f as keyof typeof FIELD].toLowerCase())
+                .join(', ')}`}
+        </span>
+      </div>
+      {state.status === 'published' && (
+        <div className="toast" role="status" data-testid="publish-toast">
+          <p>
+            {state.alreadyApplied
+              ? 'Etsy already had these changes; nothing was sent twice.'
+              : 'Published to Etsy. A snapshot of the old values was kept.'}{' '}
+            Reload the editor before editing further: it still shows what it loaded.
+          </p>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => revert(state.snapshotId)}
+          >
+            Revert
+          </button>
+        </div>
+      )}
+      {state.status === 'reverted' && (
+        <p className="toast" role="status" data-testid="publish-toast">
+          Reverted: Etsy has the listing’s previous values again.
+        </p>
+      )}
+      {state.status === 'conflict' && (
+        <div className="error-box" role="alert" data-testid="publish-conflict">
+          <p>This listing changed on Etsy since you opened it, so nothing was overwritten.</p>
+          <Conflicts conflicts={state.conflicts} />
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setState({ status: 'idle' });
+              void baseline.retry();
+            }}
+          >
+            Start from Etsy’s current version
+          </button>
+        </div>
+      )}
+      {state.status === 'failed' && (
+        <ErrorBox error={state.error} testId="publish-error">
+          <p className="muted">Your choices are kept. Nothing else was changed.</p>
+          {state.what === 'revert' && state.snapshotId !== undefined && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => revert(state.snapshotId!)}
+            >
+              Try the revert again
+            </button>
+          )}
+        </ErrorBox>
+      )}
+    </section>
+  );
+}

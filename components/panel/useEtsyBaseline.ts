@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { EditorRoute } from '@/lib/editor/route';
+import type { EtsyListingText } from '@/lib/etsy/publish-schemas';
+import type { UserError } from '@/lib/messaging/errors';
+import { request } from '@/lib/messaging/protocol';
+
+export type BaselineState =
+  /** Publishing isn't possible here: not connected, no write scope, or an unsaved listing. */
+  | { status: 'unavailable' }
+  | { status: 'loading' }
+  | { status: 'ready'; listing: EtsyListingText }
+  | { status: 'error'; error: UserError };
+
+const BACKGROUND_SILENT: UserError = {
+  source: 'extension',
+  code: 'unreachable',
+  message: 'The extension’s background didn’t answer.',
+  action: 'Reload this page. If the extension was just updated, that reconnects it.',
+};
+
+async function fetchBaseline(listingId: number): Promise<BaselineState> {
+  try {
+    const connection = await request('getEtsyConnection');
+    if (connection.state !== 'connected' || !connection.canWrite) return { status: 'unavailable' };
+    const answer = await request('getEtsyListing', { listingId });
+    return answer.ok
+      ? { status: 'ready', listing: answer.value }
+      : { status: 'error', error: answer.error };
+  } catch {
+    return { status: 'error', error: BACKGROUND_SILENT };
+  }
+}
+
+/**
+ * The listing as Etsy has it saved, read once when the panel opens (only when the shop
+ * is connected with write access): what a publish checks for conflicts against.
+ */
+export function useEtsyBaseline(route: EditorRoute) {
+  const [state, setState] = useState<BaselineState>({ status: 'unavailable' });
+  const listingId = route.mode === 'edit' ? Number(route.listingId) : null;
+
+  useEffect(() => {
+    if (listingId === null) return;
+    let current = true;
+    void fetchBaseline(listingId).then((next) => current && setState(next));
+    return () => {
+      current = false;
+    };
+  }, [listingId]);
+
+  const retry = useCallback(async () => {
+    if (listingId === null) return;
+    setState({ status: 'loading' });
+    setState(await fetchBaseline(listingId));
+  }, [listingId]);
+  const replace = useCallback(
+    (listing: EtsyListingText) => setState({ status: 'ready', listing }),
+    [],
+  );
+  return { state, retry, replace };
+}

@@ -1,0 +1,161 @@
+import { db } from '@/lib/db';
+import { readSecret } from '@/lib/secrets';
+import { tagIdentity } from '@/lib/seo';
+import type { EtsyClient } from './client';
+import { EtsyError, toUserError } from './errors';
+import type {
+  EtsyListingText,
+  FieldConflict,
+  ListingChanges,
+  WriteOutcome,
+} from './publish-schemas';
+import type { EtsyListing } from './schemas';
+
+type TextField = keyof ListingChanges;
+const FIELDS: TextField[] = ['title', 'description', 'tags'];
+
+export function listingText(listing: EtsyListing): EtsyListingText {
+  return {
+    listingId: listing.listing_id,
+    title: listing.title,
+    description: listing.description,
+    tags: listing.tags,
+  };
+}
+
+const show = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value);
+
+function sameValue(a: string | string[], b: string | string[]): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const ids = (tags: string[]) => tags.map(tagIdentity).sort().join('\n');
+    return ids(a) === ids(b);
+  }
+  return (
+    typeof a === 'string' && typeof b === 'string' && a.normalize('NFC') === b.normalize('NFC')
+  );
+}
+
+/** Fields of `expected` that Etsy no longer has. */
+function conflictsBetween(
+  expected: Partial<Record<TextField, string | string[]>>,
+  actual: EtsyListingText,
+): FieldConflict[] {
+  return FIELDS.flatMap((field) => {
+    const want = expected[field];
+    if (want === undefined || sameValue(want, actual[field])) return [];
+    return [{ field, expected: show(want), actual: show(actual[field]) }];
+  });
+}
+
+async function shopId(): Promise<number> {
+  const tokens = await readSecret('etsyTokens');
+  if (!tokens) throw new EtsyError('not_connected', 'Connect your Etsy shop first.');
+  return tokens.shopId;
+}
+
+/**
+ * Publishes the seller's accepted changes: reads the listing once to be sure Etsy still
+ * has what the seller started from (refusing, with what changed, if not), keeps a
+ * snapshot of Etsy's values, then sends only the changed fields. A write is never
+ * retried blindly: if Etsy already holds exactly these values (an earlier answer was
+ * lost), nothing is sent again.
+ */
+export async function publishChanges(
+  client: EtsyClient,
+  baseline: EtsyListingText,
+  changes: ListingChanges,
+): Promise<WriteOutcome> {
+  try {
+    const live = await client.getListing(baseline.listingId);
+    const current = listingText(live);
+    if (conflictsBetween(changes, current).length === 0) {
+      const pending = await db.snapshots
+        .where('listingId')
+        .equals(baseline.listingId)
+        .filter((row) => row.status !== 'reverted')
+        .last();
+      if (pending) {
+        await db.snapshots.update(pending.id!, { status: 'published' });
+        return { status: 'done', snapshotId: pending.id!, listing: current, alreadyApplied: true };
+      }
+    }
+    const conflicts = conflictsBetween(baseline, current);
+    if (conflicts.length) return { status: 'conflict', conflicts };
+
+    const snapshotId = (await db.snapshots.add({
+      listingId: baseline.listingId,
+      takenAt: Date.now(),
+      before: { title: current.title, description: current.description, tags: current.tags },
+      sent: changes,
+      status: 'pending',
+    })) as number;
+    try {
+      const updated = await client.updateListing(
+        { shopId: await shopId(), listingId: baseline.listingId },
+        { ...current, materials: live.materials },
+        changes,
+      );
+      await db.snapshots.update(snapshotId, { status: 'published' });
+      return {
+        status: 'done',
+        snapshotId,
+        listing: updated ? listingText(updated) : current,
+        alreadyApplied: false,
+      };
+    } catch (error) {
+      await db.snapshots.update(snapshotId, { status: 'failed' });
+      throw error;
+    }
+  } catch (error) {
+    return { status: 'failed', error: toUserError(error) };
+  }
+}
+
+/** Puts back exactly what Etsy had before a publish, if nobody changed those fields since. */
+export async function revertPublish(client: EtsyClient, snapshotId: number): Promise<WriteOutcome> {
+  try {
+    const snapshot = await db.snapshots.get(snapshotId);
+    if (!snapshot || snapshot.status === 'reverted') {
+      return {
+        status: 'failed',
+        error: {
+          source: 'etsy',
+          code: 'no_snapshot',
+          message: 'There is no published change to revert for this listing.',
+        },
+      };
+    }
+    const live = await client.getListing(snapshot.listingId);
+    const current = listingText(live);
+    const conflicts = conflictsBetween(snapshot.sent, current);
+    if (conflicts.length) return { status: 'conflict', conflicts };
+    const restore = Object.fromEntries(
+      FIELDS.filter((field) => snapshot.sent[field] !== undefined).map((field) => [
+        field,
+        snapshot.before[field],
+      ]),
+    ) as ListingChanges;
+    const updated = await client.updateListing(
+      { shopId: await shopId(), listingId: snapshot.listingId },
+      { ...current, materials: live.materials },
+      restore,
+    );
+    await db.snapshots.update(snapshotId, { status: 'reverted' });
+    return {
+      status: 'done',
+      snapshotId,
+      listing: updated ? listingText(updated) : current,
+      alreadyApplied: false,
+    };
+  } catch (error) {
+    return { status: 'failed', error: toUserError(error) };
+  }
+}
+
+/** The listing as Etsy has it, for the panel to start from. */
+export async function readListingText(
+  client: EtsyClient,
+  listingId: number,
+): Promise<EtsyListingText> {
+  return listingText(await client.getListing(listingId));
+}

@@ -1,0 +1,143 @@
+import type { Worker } from '@playwright/test';
+import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { connect } from './helpers/etsy';
+
+const LISTING_ID = 1234567890;
+const NEW_TITLE = 'Macrame Wall Hanging, Large Boho Wall Decor, Cotton Rope Tapestry';
+const NEW_TAGS = [
+  'macrame wall hanging',
+  'boho wall decor',
+  'cotton rope art',
+  'woven tapestry',
+  'bohemian decor',
+  'nursery wall art',
+  'housewarming gift',
+  'fiber art',
+  'rope wall hanging',
+  'neutral home decor',
+  'large macrame',
+  'living room decor',
+  'handmade wall art',
+];
+const ANSWER = JSON.stringify({
+  title: { value: NEW_TITLE, reasons: ['Leads with the item'] },
+  tags: NEW_TAGS.map((value) => ({ value, reason: 'buyer search phrase' })),
+  description: { value: 'unused', reasons: [] },
+});
+
+function snapshots(serviceWorker: Worker): Promise<{ status: string; before: unknown }[]> {
+  return serviceWorker.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('etsy-seo-copilot');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const rows = open.result.transaction('snapshots').objectStore('snapshots').getAll();
+          rows.onsuccess = () => resolve(rows.result);
+          rows.onerror = () => reject(rows.error);
+        };
+      }),
+  );
+}
+
+test.beforeEach(async ({ etsy, ollama, openExtensionPage }) => {
+  ollama.script = { reply: () => ANSWER, chunkSize: 60, chunkDelayMs: 2 };
+  const popup = await connect(etsy, openExtensionPage);
+  await popup.close();
+});
+
+/** Opens the editor, asks for suggestions, keeps the suggested title and tags only. */
+async function reviewSuggestions(page: import('@playwright/test').Page) {
+  await page.goto(EDITOR_URL);
+  const panel = page.locator(PANEL);
+  await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
+  await panel.getByRole('checkbox', { name: 'Use this description' }).uncheck();
+  return panel;
+}
+
+test('publish sends exactly the changed fields, keeps a snapshot, and revert restores it', async ({
+  page,
+  etsy,
+  serviceWorker,
+}) => {
+  const original = structuredClone(etsy.api.listings.get(LISTING_ID)!);
+  const panel = await reviewSuggestions(page);
+  await expect(panel.getByText('Sends only: title, tags')).toBeVisible();
+  await panel.getByRole('button', { name: 'Publish to Etsy' }).click();
+  await expect(panel.getByTestId('publish-toast')).toContainText('Published to Etsy');
+
+  const [patch, ...more] = etsy.api.callsTo('updateListing');
+  expect(more).toHaveLength(0);
+  const form = new URLSearchParams(patch!.request.body);
+  expect([...form.keys()].sort()).toEqual(['tags', 'title']);
+  expect(form.get('title')).toBe(NEW_TITLE);
+  expect(form.get('tags')).toBe(NEW_TAGS.join(','));
+  // One read when the panel opened, one for the conflict check, one write.
+  expect(etsy.api.callsTo('getListing')).toHaveLength(2);
+  expect(etsy.api.listings.get(LISTING_ID)!.title).toBe(NEW_TITLE);
+
+  const [snapshot] = await snapshots(serviceWorker);
+  expect(snapshot).toMatchObject({
+    status: 'published',
+    before: { title: original.title, tags: original.tags, description: original.description },
+  });
+
+  await panel.getByRole('button', { name: 'Revert' }).click();
+  await expect(panel.getByTestId('publish-toast')).toContainText('Reverted');
+  const restored = etsy.api.listings.get(LISTING_ID)!;
+  expect(restored.title).toBe(original.title);
+  expect(restored.tags).toEqual(original.tags);
+  expect(restored.description).toBe(original.description);
+});
+
+test('publish refuses to overwrite a listing that changed on Etsy, and shows what changed', async ({
+  page,
+  etsy,
+}) => {
+  const panel = await reviewSuggestions(page);
+  etsy.api.listings.get(LISTING_ID)!.title = 'Edited in the Etsy app meanwhile';
+  await panel.getByRole('button', { name: 'Publish to Etsy' }).click();
+  const conflict = panel.getByTestId('publish-conflict');
+  await expect(conflict).toContainText('changed on Etsy since you opened it');
+  await expect(conflict).toContainText('Edited in the Etsy app meanwhile');
+  expect(etsy.api.callsTo('updateListing')).toHaveLength(0);
+});
+
+test('a failed publish shows its own error, keeps the choices, and clears on retry', async ({
+  page,
+  etsy,
+}) => {
+  const panel = await reviewSuggestions(page);
+  await panel.getByRole('checkbox', { name: '+ fiber art' }).uncheck();
+  etsy.api.limits.titleLength = 20; // Etsy refuses the title with its own validation error.
+  await panel.getByRole('button', { name: 'Publish to Etsy' }).click();
+  const error = panel.getByTestId('publish-error');
+  await expect(error).toContainText('title');
+  await expect(error).toContainText('Your choices are kept');
+  await expect(panel.getByTestId('score')).toBeVisible();
+  await expect(panel.getByTestId('review-title')).toBeVisible();
+  await expect(panel.getByRole('checkbox', { name: '+ fiber art' })).not.toBeChecked();
+
+  etsy.api.limits.titleLength = 140;
+  await panel.getByRole('button', { name: 'Publish to Etsy' }).click();
+  await expect(panel.getByTestId('publish-toast')).toContainText('Published to Etsy');
+  await expect(panel.getByTestId('publish-error')).toHaveCount(0);
+  expect(etsy.api.listings.get(LISTING_ID)!.tags).not.toContain('fiber art');
+});
+
+test('a listing that fails to load says so in its own place and clears on retry', async ({
+  page,
+  etsy,
+}) => {
+  etsy.api.failNext(4, 503);
+  await page.goto(EDITOR_URL);
+  const panel = page.locator(PANEL);
+  const error = panel.getByTestId('load-error');
+  await expect(error).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByTestId('score')).toBeVisible();
+  await error.getByRole('button', { name: 'Retry' }).click();
+  await expect(panel.getByTestId('load-error')).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  await expect(panel.getByRole('button', { name: 'Publish to Etsy' })).toBeVisible();
+});
