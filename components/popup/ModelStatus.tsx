@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { browser } from '#imports';
 import type { ModelStatus as Status } from '@/lib/llm/status-schema';
 import { request } from '@/lib/messaging/protocol';
 
@@ -17,6 +18,11 @@ export function ModelStatus() {
     void request('getModelStatus').then(setStatus);
   }, []);
 
+  const fix = (
+    <button type="button" className="link" onClick={() => browser.runtime.openOptionsPage()}>
+      {status?.ready ? 'Model settings' : 'Fix it in settings'}
+    </button>
+  );
   if (!status) return <p data-testid="model-status">Checking the model…</p>;
   const name = `${ENGINE_NAMES[status.engine]}${status.model ? ` (${status.model})` : ''}`;
   return (
@@ -29,6 +35,7 @@ export function ModelStatus() {
           {status.error.message} {status.error.action}
         </p>
       ) : null}
+      <p>{fix}</p>
     </div>
   );
 }

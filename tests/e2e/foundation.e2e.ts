@@ -56,9 +56,18 @@ test('nothing is injected on other Etsy pages', async ({ page }) => {
   }
 });
 
-test('the popup shows the Etsy connection state', async ({ openExtensionPage }) => {
+test('the popup shows the Etsy connection state and whether the model answers', async ({
+  openExtensionPage,
+  ollama,
+}) => {
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('etsy-connection')).toHaveText('Etsy app not set up');
+  await expect(popup.getByTestId('model-status')).toContainText('Ollama (llama3.2) is ready.');
+
+  ollama.models = [];
+  const again = await openExtensionPage('popup.html');
+  await expect(again.getByTestId('model-status')).toContainText('not answering');
+  await expect(again.getByRole('button', { name: 'Fix it in settings' })).toBeVisible();
 });
 
 test('the options page saves a setting that survives a reload, and refuses a bad one', async ({
