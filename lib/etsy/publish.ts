@@ -47,10 +47,20 @@ function conflictsBetween(
   });
 }
 
-async function shopId(): Promise<number> {
+/** Sends `changes` (only what differs from `live`) and answers with Etsy's new text. */
+async function writeFields(
+  client: EtsyClient,
+  live: EtsyListing,
+  changes: ListingChanges,
+): Promise<EtsyListingText> {
   const tokens = await readSecret('etsyTokens');
   if (!tokens) throw new EtsyError('not_connected', 'Connect your Etsy shop first.');
-  return tokens.shopId;
+  const updated = await client.updateListing(
+    { shopId: tokens.shopId, listingId: live.listing_id },
+    { ...listingText(live), materials: live.materials },
+    changes,
+  );
+  return listingText(updated ?? live);
 }
 
 /**
@@ -90,18 +100,9 @@ export async function publishChanges(
       status: 'pending',
     })) as number;
     try {
-      const updated = await client.updateListing(
-        { shopId: await shopId(), listingId: baseline.listingId },
-        { ...current, materials: live.materials },
-        changes,
-      );
+      const listing = await writeFields(client, live, changes);
       await db.snapshots.update(snapshotId, { status: 'published' });
-      return {
-        status: 'done',
-        snapshotId,
-        listing: updated ? listingText(updated) : current,
-        alreadyApplied: false,
-      };
+      return { status: 'done', snapshotId, listing, alreadyApplied: false };
     } catch (error) {
       await db.snapshots.update(snapshotId, { status: 'failed' });
       throw error;
@@ -135,18 +136,9 @@ export async function revertPublish(client: EtsyClient, snapshotId: number): Pro
         snapshot.before[field],
       ]),
     ) as ListingChanges;
-    const updated = await client.updateListing(
-      { shopId: await shopId(), listingId: snapshot.listingId },
-      { ...current, materials: live.materials },
-      restore,
-    );
+    const listing = await writeFields(client, live, restore);
     await db.snapshots.update(snapshotId, { status: 'reverted' });
-    return {
-      status: 'done',
-      snapshotId,
-      listing: updated ? listingText(updated) : current,
-      alreadyApplied: false,
-    };
+    return { status: 'done', snapshotId, listing, alreadyApplied: false };
   } catch (error) {
     return { status: 'failed', error: toUserError(error) };
   }

@@ -13,7 +13,9 @@ async function seriousViolations(page: Page, include?: string) {
 
 test('the panel, with suggestions open, has no serious accessibility violations', async ({
   page,
+  ollama,
 }) => {
+  ollama.models = []; // the offline engine answers
   await page.goto(EDITOR_URL);
   const panel = page.locator(PANEL);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
@@ -21,8 +23,12 @@ test('the panel, with suggestions open, has no serious accessibility violations'
   await expect(panel.getByTestId('review-tags')).toBeVisible();
   expect(await seriousViolations(page, PANEL)).toEqual([]);
 
+  const background = () =>
+    panel.locator('section.panel').evaluate((el) => getComputedStyle(el).backgroundColor);
   await panel.getByRole('button', { name: /^Theme: system/ }).click();
+  await expect.poll(background).toBe('rgb(255, 255, 255)');
   await panel.getByRole('button', { name: /^Theme: light/ }).click();
+  await expect.poll(background).toBe('rgb(35, 35, 33)');
   expect(await seriousViolations(page, PANEL)).toEqual([]);
 });
 
