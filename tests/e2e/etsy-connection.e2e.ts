@@ -5,6 +5,7 @@ import type { Worker } from '@playwright/test';
 import { EXTENSION_DIR } from '../../scripts/launch';
 import { EDITOR_URL, expect, test } from './fixtures';
 import { connect, saveEtsyApp } from './helpers/etsy';
+import { ALL_OPENAI_TEST_KEYS } from './helpers/secrets';
 
 const WRONG_SECRET = 'wrongsharedsecret42';
 
@@ -210,6 +211,8 @@ test('the built extension contains no secrets or tokens', ({ etsy }) => {
     WRONG_SECRET,
     issued.access_token,
     issued.refresh_token,
+    // OpenAI-compatible API keys typed in model.e2e.ts and security.e2e.ts.
+    ...ALL_OPENAI_TEST_KEYS,
   ];
   const secretPatterns = [
     /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
