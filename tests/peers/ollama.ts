@@ -30,6 +30,8 @@ export interface FakeOllamaScript {
   failAfterChunks?: number;
   /** Stop sending (but keep the connection open) after this many chunks. */
   stallAfterChunks?: number;
+  /** Destroy the connection after this many chunks, as when Ollama is killed mid-answer. */
+  killAfterChunks?: number;
 }
 
 export class FakeOllama {
@@ -55,6 +57,13 @@ export class FakeOllama {
   /** Most streamed chats in progress at once: how hard the extension's queue lets us be hit. */
   maxConcurrentChats = 0;
   private activeChats = 0;
+  /**
+   * Stops listening and drops every open connection, as when Ollama is quit: new
+   * connections are refused. Set by `startFakeOllama`.
+   */
+  stop: () => Promise<void> = () => Promise.resolve();
+  /** Listens again on the same port after `stop()`. */
+  restart: () => Promise<void> = () => Promise.resolve();
 
   isAllowed(origin: string | undefined): boolean {
     if (!origin) return true;
@@ -135,7 +144,8 @@ export class FakeOllama {
         this.cancelledChats++;
       }
     });
-    const { chunkSize, chunkDelayMs, failAfterChunks, stallAfterChunks } = this.script;
+    const { chunkSize, chunkDelayMs, failAfterChunks, stallAfterChunks, killAfterChunks } =
+      this.script;
     let sent = 0;
     for (let at = 0; at < reply.length && !closed; at += chunkSize) {
       if (failAfterChunks !== undefined && sent >= failAfterChunks) {
@@ -145,6 +155,10 @@ export class FakeOllama {
         return;
       }
       if (stallAfterChunks !== undefined && sent >= stallAfterChunks) return;
+      if (killAfterChunks !== undefined && sent >= killAfterChunks) {
+        req.socket.destroy();
+        return;
+      }
       res.write(`${JSON.stringify(frame(model, reply.slice(at, at + chunkSize), false))}\n`);
       sent++;
       await new Promise((resolve) => setTimeout(resolve, chunkDelayMs));
@@ -193,9 +207,20 @@ export async function startFakeOllama(port = 0): Promise<{
     ollama.handle(req, res).catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const boundPort = (server.address() as AddressInfo).port;
+  ollama.stop = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  ollama.restart = () =>
+    new Promise((resolve) => {
+      if (server.listening) resolve();
+      else server.listen(boundPort, '127.0.0.1', () => resolve());
+    });
   return {
     ollama,
-    port: (server.address() as AddressInfo).port,
+    port: boundPort,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

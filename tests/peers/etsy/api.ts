@@ -75,6 +75,19 @@ export class FakeEtsyApi {
   qpd = 10_000;
   private sentAt: number[] = [];
   private failures: { count: number; status: number } = { count: 0, status: 500 };
+  private drops: { count: number; afterApplying: boolean; operationId: string | null } = {
+    count: 0,
+    afterApplying: false,
+    operationId: null,
+  };
+  private opFailures: { count: number; status: number; operationId: string | null } = {
+    count: 0,
+    status: 500,
+    operationId: null,
+  };
+  private delays = new Map<string, number>();
+  /** How many times updateListing changed a listing (whatever answer the client got). */
+  appliedUpdates = 0;
 
   get tokenRequests(): number {
     return this.auth.tokenRequests;
@@ -89,26 +102,91 @@ export class FakeEtsyApi {
   failNext(count: number, status = 500): void {
     this.failures = { count, status };
   }
+  /**
+   * The next `count` application requests (optionally only those for `operationId`) lose
+   * their connection: the socket is destroyed with no answer, like a connection reset.
+   * `afterApplying`: the request is carried out first (a PATCH changes the listing) and
+   * only the answer is lost. `dropNext(0)` stops dropping.
+   */
+  dropNext(count: number, options: { afterApplying?: boolean; operationId?: string } = {}): void {
+    this.drops = {
+      count,
+      afterApplying: options.afterApplying ?? false,
+      operationId: options.operationId ?? null,
+    };
+  }
+  /**
+   * Like `failNext`, for one operation only (e.g. 'updateListing'), recorded under that
+   * operation id. `afterApplying`: the change is made, then the error is answered anyway.
+   */
+  failNextOf(
+    operationId: string,
+    count: number,
+    status = 500,
+    options: { afterApplying?: boolean } = {},
+  ): void {
+    this.opFailures = { count, status, operationId };
+    this.opFailAfterApplying = options.afterApplying ?? false;
+  }
+  private opFailAfterApplying = false;
+  /** Answers for `operationId` wait `ms` first (the request is applied after the wait). */
+  delay(operationId: string, ms: number): void {
+    this.delays.set(operationId, ms);
+  }
   /** Application requests (not OAuth) matching an operation id, e.g. 'updateListing'. */
   callsTo(operationId: string): RecordedResponse[] {
     return this.responses.filter((response) => response.operationId === operationId);
   }
 
   /** Node adapter for the HTTPS server. */
-  handle(req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    const response = this.respond({
+    const request: FakeRequest = {
       method: req.method ?? 'GET',
       host: (req.headers.host ?? '').replace(/:\d+$/, ''),
       url,
       headers,
       body,
-    });
-    res.writeHead(response.status, response.headers);
+    };
+    const operationId = this.operationOf(request);
+    const wait = operationId ? this.delays.get(operationId) : undefined;
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+    const drop =
+      this.drops.count > 0 &&
+      url.pathname.startsWith('/v3/application/') &&
+      (this.drops.operationId === null || this.drops.operationId === operationId);
+    if (drop) {
+      this.drops.count--;
+      if (!this.drops.afterApplying) {
+        req.socket.destroy();
+        return;
+      }
+    }
+    const response = this.respond(request);
+    if (drop) {
+      req.socket.destroy();
+      return;
+    }
+    // While a drop is armed, no socket is reused, so the dropped request always arrives on
+    // a fresh connection: Chromium silently resends a request whose reused keep-alive
+    // connection resets, which would hide the fault from the extension.
+    res.writeHead(
+      response.status,
+      this.drops.count > 0 ? { ...response.headers, connection: 'close' } : response.headers,
+    );
     res.end(response.body);
+  }
+
+  /** Which spec operation a request is for, by method and path only. */
+  private operationOf(request: FakeRequest): string | null {
+    if (request.url.pathname === '/v3/application/openapi-ping') return 'ping';
+    const operation = this.operations.find(
+      (op) => op.method === request.method && op.path.test(request.url.pathname),
+    );
+    return operation?.id ?? null;
   }
 
   respond(request: FakeRequest): FakeResponse {
@@ -163,6 +241,14 @@ export class FakeEtsyApi {
     for (const operation of this.operations) {
       const match = operation.path.exec(path);
       if (!match || operation.method !== request.method) continue;
+      const failHere = this.opFailures.count > 0 && this.opFailures.operationId === operation.id;
+      if (failHere && !this.opFailAfterApplying) {
+        this.opFailures.count--;
+        return {
+          response: json(this.opFailures.status, { error: 'Server Error' }),
+          operationId: operation.id,
+        };
+      }
       let grant: AccessGrant | null = null;
       if (operation.scope) {
         const bearer = this.auth.bearer(request.headers.authorization);
@@ -184,6 +270,13 @@ export class FakeEtsyApi {
         grant = bearer;
       }
       const response = operation.run(match, request, grant);
+      if (failHere) {
+        this.opFailures.count--;
+        return {
+          response: json(this.opFailures.status, { error: 'Server Error' }),
+          operationId: operation.id,
+        };
+      }
       return {
         response: response.status < 400 ? this.withRateHeaders(response) : response,
         operationId: operation.id,
@@ -287,6 +380,7 @@ export class FakeEtsyApi {
     if ('problems' in result) {
       return json(400, this.arrayErrors ? result.problems : problemsAsObject(result.problems));
     }
+    this.appliedUpdates++;
     Object.assign(listing, result.changes, {
       last_modified_timestamp: Math.floor(this.now() / 1000),
     });

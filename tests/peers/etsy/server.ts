@@ -25,7 +25,7 @@ export async function startFakeEtsy(tls: Tls, port = 0): Promise<FakeEtsy> {
       const url = new URL(req.url ?? '/', `https://${host}`);
       const body = await readBody(req);
       if (API_HOSTS.has(host)) {
-        api.handle(req, res, url, body);
+        await api.handle(req, res, url, body);
         return;
       }
       if (host === 'www.etsy.com' && url.pathname === '/oauth/connect') {
