@@ -1,3 +1,4 @@
+import '@/lib/zod-config';
 import { defineBackground } from '#imports';
 import { setupEtsyHandlers } from './etsy-handlers';
 import { setupModelHandlers } from './model-handlers';

@@ -1,3 +1,4 @@
+import '@/lib/zod-config';
 import './style.css';
 import { defineContentScript } from '#imports';
 import { SHOP_MANAGER_MATCHES } from '@/lib/editor/selectors';

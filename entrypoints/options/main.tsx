@@ -1,3 +1,4 @@
+import '@/lib/zod-config';
 import '@/components/page.css';
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '@/components/options/OptionsApp';
