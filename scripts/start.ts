@@ -42,7 +42,11 @@ To try "Connect to Etsy", enter this sandbox app on the extension's options page
 
 if (headless) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const panel = editor.locator('etsy-seo-copilot');
   await editor.screenshot({ path: `${SCREENSHOT_DIR}/panel.png` });
+  await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  await panel.getByTestId('engine').waitFor({ timeout: 120_000 });
+  await panel.locator('section.panel').screenshot({ path: `${SCREENSHOT_DIR}/suggestions.png` });
   for (const [name, size] of [
     ['popup', { width: 380, height: 420 }],
     ['options', { width: 1000, height: 900 }],
@@ -55,6 +59,7 @@ if (headless) {
   }
   console.log(`No display found, so Chromium ran headless. Screenshots of the panel, popup and options page:
   ${SCREENSHOT_DIR}/panel.png
+  ${SCREENSHOT_DIR}/suggestions.png
   ${SCREENSHOT_DIR}/popup.png
   ${SCREENSHOT_DIR}/options.png`);
   await context.close();
