@@ -26,7 +26,7 @@ export async function benchBrowser(): Promise<BenchRow[]> {
     return [
       ...(await benchPanel(context)),
       ...(await benchSuggest(context, extensionId, ollama.ollama, ollama.port)),
-      ...(await benchEtsyCalls(context, extensionId, etsy)),
+      ...(await benchEtsyCalls(context, extensionId, etsy, ollama.ollama)),
     ];
   } finally {
     await context.close();
