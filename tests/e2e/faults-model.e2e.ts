@@ -1,0 +1,143 @@
+import type { Worker } from '@playwright/test';
+import type { FakeOllama } from '../peers/ollama';
+import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+
+/**
+ * Model faults seen from the PANEL's Suggest button. The same faults on the options page
+ * (Test connection) are in model.e2e.ts; "an error line mid-stream shows in the
+ * suggestions section with the offline fallback" is in panel.e2e.ts, without its text —
+ * here each fault is checked for its own message and action, a working offline
+ * fallback, and an untouched grade.
+ */
+
+const ANSWER = JSON.stringify({
+  title: {
+    value: 'Macrame Wall Hanging, Large Boho Wall Decor, Handmade Cotton Rope Tapestry',
+    reasons: ['Leads with the item'],
+  },
+  tags: [
+    'macrame wall hanging',
+    'boho wall decor',
+    'cotton rope art',
+    'woven tapestry',
+    'bohemian decor',
+    'nursery wall art',
+    'housewarming gift',
+    'fiber art',
+    'rope wall hanging',
+    'neutral home decor',
+    'large macrame',
+    'living room decor',
+    'handmade wall art',
+  ].map((value) => ({ value, reason: 'search phrase' })),
+  description: {
+    value: 'A large handmade macrame wall hanging in natural cotton rope.',
+    reasons: ['First sentence says what it is'],
+  },
+});
+
+async function saveSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
+  await worker.evaluate(async (changes) => {
+    const { modelSettings } = await chrome.storage.local.get('modelSettings');
+    await chrome.storage.local.set({ modelSettings: { ...(modelSettings ?? {}), ...changes } });
+  }, settings);
+}
+
+const cases: {
+  name: string;
+  arrange: (ollama: FakeOllama) => Promise<void> | void;
+  settings?: Record<string, unknown>;
+  code: string;
+  message: RegExp;
+  action: RegExp;
+}[] = [
+  {
+    name: 'Ollama down (connection refused)',
+    arrange: (o) => o.stop(),
+    code: 'ollama-not-running',
+    message: /Ollama isn’t answering at http:\/\/localhost:11434/,
+    action: /ollama serve/,
+  },
+  {
+    name: 'a 403 from Ollama’s origin check',
+    arrange: (o) => void (o.refuseEveryOrigin = true),
+    code: 'ollama-origin-forbidden',
+    message: /refused the extension \(403 Forbidden/,
+    action: /OLLAMA_ORIGINS=chrome-extension:\/\/[a-p]{32}/,
+  },
+  {
+    name: 'the model not installed',
+    arrange: (o) => void (o.models = [{ name: 'mistral:latest' }]),
+    code: 'model-not-installed',
+    message: /“llama3\.2” isn’t installed in Ollama\. Installed: mistral:latest/,
+    action: /ollama pull llama3\.2/,
+  },
+  {
+    name: 'an error mid-stream',
+    arrange: (o) => void (o.script = { ...o.script, failAfterChunks: 3 }),
+    code: 'stream-error',
+    message: /stopped with an error part-way through its answer: .*unexpected EOF/,
+    action: /Try again/,
+  },
+  {
+    name: 'a stalled stream past the time limit',
+    arrange: (o) => void (o.script = { ...o.script, stallAfterChunks: 3 }),
+    settings: { timeoutSeconds: 5 },
+    code: 'timed-out',
+    message: /didn’t finish within 5 seconds/,
+    action: /smaller model/,
+  },
+  {
+    name: 'the server killed mid-stream',
+    arrange: (o) => void (o.script = { ...o.script, killAfterChunks: 3 }),
+    code: 'stream-error',
+    message: /stopped with an error part-way through its answer: network error/,
+    action: /restart the model server/,
+  },
+];
+
+test.beforeEach(async ({ ollama, serviceWorker }) => {
+  ollama.script = { reply: () => ANSWER, chunkSize: 30, chunkDelayMs: 5 };
+  await saveSettings(serviceWorker, { provider: 'ollama', ollamaModel: 'llama3.2' });
+});
+
+for (const c of cases) {
+  test(`from the panel: ${c.name} → its message, the offline fallback, the grade untouched`, async ({
+    page,
+    ollama,
+    serviceWorker,
+  }) => {
+    if (c.settings) await saveSettings(serviceWorker, c.settings);
+    await c.arrange(ollama);
+    await page.goto(EDITOR_URL);
+    const panel = page.locator(PANEL);
+    const score = panel.getByTestId('score');
+    await expect(score).toBeVisible();
+    const grade = await score.textContent();
+    const title = await page.locator('#listing-title-input').inputValue();
+
+    await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+    const error = panel.getByTestId('suggest-error');
+    await expect(error).toHaveAttribute('data-code', c.code, { timeout: 15_000 });
+    await expect(error).toContainText(c.message);
+    await expect(error).toContainText(c.action);
+    // The grade and the seller's own text are untouched; nothing half-arrived is offered.
+    await expect(score).toHaveText(grade!);
+    await expect(panel.getByTestId('review-title')).toHaveCount(0);
+    expect(await page.locator('#listing-title-input').inputValue()).toBe(title);
+
+    await error.getByRole('button', { name: 'Use offline suggestions instead' }).click();
+    await expect(panel.getByTestId('engine')).toHaveText('By: Offline rules (no model)');
+    await expect(panel.getByTestId('suggest-error')).toHaveCount(0);
+    await expect(panel.getByTestId('review-title')).toBeVisible();
+    await expect(score).toHaveText(grade!);
+
+    // Once the fault is gone, asking again gets the model's answer.
+    await ollama.restart();
+    ollama.refuseEveryOrigin = false;
+    ollama.models = [{ name: 'llama3.2:latest' }];
+    ollama.script = { reply: () => ANSWER, chunkSize: 30, chunkDelayMs: 5 };
+    await panel.getByRole('button', { name: 'Suggest again' }).click();
+    await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
+  });
+}
