@@ -15,7 +15,11 @@ export interface FieldProgress {
 type TrackedField = 'title' | 'tags' | 'description';
 const TRACKED = new Set<string>(['title', 'tags', 'description']);
 
-export function readFieldProgress(text: string): FieldProgress {
+/**
+ * The same reading, fed as the text streams: each `push` scans only the new delta, so a whole
+ * answer costs O(length) rather than O(length²) when progress is read after every chunk.
+ */
+export function createFieldProgressReader(): { push(delta: string): FieldProgress } {
   const progress: FieldProgress = {
     title: 'waiting',
     tags: 'waiting',
@@ -34,7 +38,7 @@ export function readFieldProgress(text: string): FieldProgress {
     if (key && progress[key] !== 'done') progress[key] = state;
   };
 
-  for (const ch of text) {
+  const read = (ch: string) => {
     if (inString) {
       if (escaped) escaped = false;
       else if (ch === '\\') escaped = true;
@@ -45,10 +49,10 @@ export function readFieldProgress(text: string): FieldProgress {
           awaitingKey = false;
           key = TRACKED.has(keyBuffer) ? (keyBuffer as TrackedField) : null;
         } else if (stack.length === 1) mark('done');
-        continue;
+        return;
       }
       if (readingKey) keyBuffer += ch;
-      continue;
+      return;
     }
     switch (ch) {
       case '"':
@@ -74,6 +78,16 @@ export function readFieldProgress(text: string): FieldProgress {
         if (stack.length === 1) awaitingKey = true;
         break;
     }
-  }
-  return progress;
+  };
+
+  return {
+    push(delta) {
+      for (const ch of delta) read(ch);
+      return { ...progress };
+    },
+  };
+}
+
+export function readFieldProgress(text: string): FieldProgress {
+  return createFieldProgressReader().push(text);
 }

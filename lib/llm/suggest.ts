@@ -3,7 +3,7 @@ import { checkListing, suggestOffline } from '@/lib/seo';
 import type { ModelSettings } from '@/lib/settings';
 import { readCachedSuggestion, suggestionCacheKey, writeCachedSuggestion } from './cache';
 import { fail, ModelFailure } from './errors';
-import { readFieldProgress, type FieldProgress } from './partial-json';
+import { createFieldProgressReader, type FieldProgress } from './partial-json';
 import { modelOutputJsonSchema } from './output-schema';
 import { buildPrompt, fitsContext, PROMPT_VERSION } from './prompt';
 import { chooseProvider, concurrencyFor, type ProviderContext } from './providers';
@@ -40,6 +40,15 @@ function offlineResult(listing: ListingText, explanation?: string): SuggestResul
     fromCache: false,
     ...(explanation ? { explanation } : {}),
   };
+}
+
+function sameProgress(a: FieldProgress, b: FieldProgress): boolean {
+  return (
+    a.title === b.title &&
+    a.tags === b.tags &&
+    a.description === b.description &&
+    a.tagsArrived === b.tagsArrived
+  );
 }
 
 function endpointOf(engine: string, settings: ModelSettings): string {
@@ -98,9 +107,9 @@ export async function runSuggestion(
     concurrencyFor(provider.engine, settings),
     async () => {
       const timeout = AbortSignal.timeout(settings.timeoutSeconds * 1000);
-      let answer = '';
-      let last: FieldProgress | null = null;
-      onProgress({ stage: 'generating', ...identity, fields: readFieldProgress('') });
+      const reader = createFieldProgressReader();
+      let last: FieldProgress = reader.push('');
+      onProgress({ stage: 'generating', ...identity, fields: last });
       try {
         return await provider.generate({
           messages,
@@ -108,10 +117,9 @@ export async function runSuggestion(
           temperature: settings.temperature,
           signal: AbortSignal.any([signal, timeout]),
           onText: (delta) => {
-            answer += delta;
             run.onText(delta);
-            const fields = readFieldProgress(answer);
-            if (JSON.stringify(fields) !== JSON.stringify(last)) {
+            const fields = reader.push(delta);
+            if (!sameProgress(fields, last)) {
               last = fields;
               onProgress({ stage: 'generating', ...identity, fields });
             }

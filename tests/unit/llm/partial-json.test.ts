@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFieldProgress } from '@/lib/llm/partial-json';
+import { createFieldProgressReader, readFieldProgress } from '@/lib/llm/partial-json';
 import { answer } from './fixtures';
 
 describe('readFieldProgress', () => {
@@ -39,5 +40,34 @@ describe('readFieldProgress', () => {
 
   it('never throws on garbage', () => {
     expect(() => readFieldProgress('}}]]"\\')).not.toThrow();
+  });
+
+  it('read chunk by chunk, agrees with reading the whole text so far at every chunk', () => {
+    const cut = (text: string, sizes: number[]) => {
+      const chunks: string[] = [];
+      for (let at = 0, i = 0; at < text.length; i++) {
+        const size = sizes.length > 0 ? sizes[i % sizes.length]! : text.length;
+        chunks.push(text.slice(at, at + size));
+        at += size;
+      }
+      return chunks;
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constant(full),
+          fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', '\\', ',', ':', 'a', 'é') }),
+        ),
+        fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 5 }),
+        (text, sizes) => {
+          const reader = createFieldProgressReader();
+          let sofar = '';
+          for (const chunk of cut(text, sizes)) {
+            sofar += chunk;
+            expect(reader.push(chunk)).toEqual(readFieldProgress(sofar));
+          }
+        },
+      ),
+    );
   });
 });
