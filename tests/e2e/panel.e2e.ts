@@ -159,3 +159,30 @@ test('when Etsy’s markup hides a field, the panel says so and keeps working', 
   await expect(panel.getByTestId('review-title')).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
+
+test('an error clears when the seller moves to another listing', async ({ page, ollama }) => {
+  ollama.script = { reply: () => 'not json at all', chunkSize: 20, chunkDelayMs: 1 };
+  await page.goto(EDITOR_URL);
+  const panel = page.locator(PANEL);
+  await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  await expect(panel.getByTestId('suggest-error')).toBeVisible();
+
+  await page.locator('nav[data-seller-nav] a[data-nav="listings"]').click();
+  await page.locator('a[data-listing-link="2345678901"]').click();
+  await expect(panel.getByTestId('panel-listing')).toHaveText('Listing 2345678901');
+  await expect(panel.getByTestId('suggest-error')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Suggest improvements' })).toBeVisible();
+});
+
+test('copy puts a suggested field on the clipboard', async ({ page, context, ollama }) => {
+  ollama.script = { reply: () => MODEL_ANSWER, chunkSize: 200, chunkDelayMs: 1 };
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: 'https://www.etsy.com',
+  });
+  await page.goto(EDITOR_URL);
+  const panel = page.locator(PANEL);
+  await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  await panel.getByRole('button', { name: 'Copy suggested title' }).click();
+  await expect(panel.getByRole('button', { name: 'Copy suggested title' })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MODEL_TITLE);
+});
