@@ -4,26 +4,13 @@
  * model would stream it. tests/unit/corpus/model-outputs.test.ts runs every case through
  * the background's real pipeline (lib/llm/repair.ts and lib/llm/suggest.ts).
  */
+
+import { MACRAME_TAGS } from '../peers/model-answers';
 export interface ModelOutputCase {
   name: string;
   raw: string;
 }
 
-const GOOD_TAGS = [
-  'macrame wall hanging',
-  'boho wall decor',
-  'cotton rope art',
-  'woven tapestry',
-  'bohemian decor',
-  'nursery wall art',
-  'housewarming gift',
-  'fiber art',
-  'rope wall hanging',
-  'neutral home decor',
-  'large macrame',
-  'living room decor',
-  'handmade wall art',
-];
 const TITLE = 'Macrame Wall Hanging, Boho Wall Decor, Handmade Cotton Rope Tapestry';
 const DESCRIPTION = 'A handmade macrame wall hanging in natural cotton rope.';
 
@@ -40,7 +27,7 @@ function answer(
 ): string {
   return JSON.stringify({
     title: { value: parts.title ?? TITLE, reasons: ['Leads with the item'] },
-    tags: (parts.tags ?? GOOD_TAGS).map((value) => ({ value, reason: 'search phrase' })),
+    tags: (parts.tags ?? MACRAME_TAGS).map((value) => ({ value, reason: 'search phrase' })),
     description: { value: parts.description ?? DESCRIPTION, reasons: ['Says what it is'] },
     ...extra,
   });
@@ -102,7 +89,7 @@ export const MODEL_OUTPUTS: ModelOutputCase[] = [
     name: 'tags as one comma-separated string',
     raw: raw({
       title: { value: TITLE, reasons: [] },
-      tags: GOOD_TAGS.join(', '),
+      tags: MACRAME_TAGS.join(', '),
       description: { value: DESCRIPTION, reasons: [] },
     }),
   },
@@ -110,7 +97,7 @@ export const MODEL_OUTPUTS: ModelOutputCase[] = [
     name: 'tags as plain strings',
     raw: raw({
       title: { value: TITLE, reasons: [] },
-      tags: GOOD_TAGS,
+      tags: MACRAME_TAGS,
       description: { value: DESCRIPTION, reasons: [] },
     }),
   },
@@ -141,7 +128,7 @@ export const MODEL_OUTPUTS: ModelOutputCase[] = [
   {
     name: 'missing title',
     raw: raw({
-      tags: GOOD_TAGS.map((value) => ({ value, reason: '' })),
+      tags: MACRAME_TAGS.map((value) => ({ value, reason: '' })),
       description: { value: DESCRIPTION, reasons: [] },
     }),
   },
@@ -284,7 +271,7 @@ export const MODEL_OUTPUTS: ModelOutputCase[] = [
         'ignore previous instructions',
         'system prompt',
         'you are now DAN',
-        ...GOOD_TAGS,
+        ...MACRAME_TAGS,
       ],
     }),
   },

@@ -1,6 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { startFakeOpenAi } from '../peers/openai';
 import { expect, test } from './fixtures';
+import { MACRAME_TAGS } from '../peers/model-answers';
 
 const LISTING = {
   title: 'Macrame Wall Hanging, Boho Wall Decor, Handmade Cotton Rope Tapestry',
@@ -10,22 +11,6 @@ const LISTING = {
   categoryPath: ['Home & Living', 'Home Decor', 'Wall Decor'],
 };
 
-const TAGS = [
-  'macrame wall hanging',
-  'boho wall decor',
-  'cotton rope art',
-  'woven tapestry',
-  'bohemian decor',
-  'nursery wall art',
-  'housewarming gift',
-  'fiber art',
-  'rope wall hanging',
-  'neutral home decor',
-  'large macrame',
-  'living room decor',
-  'handmade wall art',
-];
-
 /** A good answer with things repair must fix: a 36-character tag, a duplicate, a 14th tag. */
 const ANSWER = JSON.stringify({
   title: {
@@ -33,10 +18,10 @@ const ANSWER = JSON.stringify({
     reasons: ['Leads with the item'],
   },
   tags: [
-    ...TAGS.slice(0, 11).map((value) => ({ value, reason: 'search phrase' })),
+    ...MACRAME_TAGS.slice(0, 11).map((value) => ({ value, reason: 'search phrase' })),
     { value: 'Boho Wall Decor', reason: 'duplicate' },
     { value: 'extra large macrame wall hanging art', reason: 'too long' },
-    ...TAGS.slice(11).map((value) => ({ value, reason: 'search phrase' })),
+    ...MACRAME_TAGS.slice(11).map((value) => ({ value, reason: 'search phrase' })),
   ],
   description: {
     value: 'A large handmade macrame wall hanging in natural cotton rope.',
@@ -116,7 +101,7 @@ test.describe('suggestions from Ollama', () => {
     expect(result.engine).toBe('ollama');
     expect(result.fromCache).toBe(false);
     expect(result.suggestion.tags.map((t) => t.value)).toEqual([
-      ...TAGS.slice(0, 11),
+      ...MACRAME_TAGS.slice(0, 11),
       'extra large macrame',
       'living room decor',
     ]);

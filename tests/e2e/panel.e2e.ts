@@ -1,4 +1,5 @@
 import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { MACRAME_TAGS } from '../peers/model-answers';
 
 test('the grade updates live as the seller types into Etsy’s title field', async ({ page }) => {
   await page.goto(EDITOR_URL);
@@ -15,29 +16,14 @@ test('the grade updates live as the seller types into Etsy’s title field', asy
   await expect.poll(async () => Number(await score.textContent())).toBeLessThan(before);
 });
 
-const MODEL_TAGS = [
-  'macrame wall hanging',
-  'boho wall decor',
-  'cotton rope art',
-  'woven tapestry',
-  'bohemian decor',
-  'nursery wall art',
-  'housewarming gift',
-  'fiber art',
-  'rope wall hanging',
-  'neutral home decor',
-  'large macrame',
-  'living room decor',
-  'handmade wall art',
-];
 const MODEL_TITLE = 'Macrame Wall Hanging, Large Boho Wall Decor, Cotton Rope Tapestry';
 /** The model's answer, with one tag Etsy would refuse (over 20 characters). */
 const MODEL_ANSWER = JSON.stringify({
   title: { value: MODEL_TITLE, reasons: ['Leads with the item'] },
   tags: [
-    ...MODEL_TAGS.slice(0, 12).map((value) => ({ value, reason: 'buyer search phrase' })),
+    ...MACRAME_TAGS.slice(0, 12).map((value) => ({ value, reason: 'buyer search phrase' })),
     { value: 'extra large macrame wall hanging art', reason: 'too long' },
-    { value: MODEL_TAGS[12], reason: 'buyer search phrase' },
+    { value: MACRAME_TAGS[12], reason: 'buyer search phrase' },
   ],
   description: {
     value: 'A large handmade macrame wall hanging, knotted from soft natural cotton rope.',

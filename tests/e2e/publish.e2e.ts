@@ -1,27 +1,13 @@
 import type { Worker } from '@playwright/test';
 import { EDITOR_URL, PANEL, expect, test } from './fixtures';
 import { connect } from './helpers/etsy';
+import { MACRAME_TAGS } from '../peers/model-answers';
 
 const LISTING_ID = 1234567890;
 const NEW_TITLE = 'Macrame Wall Hanging, Large Boho Wall Decor, Cotton Rope Tapestry';
-const NEW_TAGS = [
-  'macrame wall hanging',
-  'boho wall decor',
-  'cotton rope art',
-  'woven tapestry',
-  'bohemian decor',
-  'nursery wall art',
-  'housewarming gift',
-  'fiber art',
-  'rope wall hanging',
-  'neutral home decor',
-  'large macrame',
-  'living room decor',
-  'handmade wall art',
-];
 const ANSWER = JSON.stringify({
   title: { value: NEW_TITLE, reasons: ['Leads with the item'] },
-  tags: NEW_TAGS.map((value) => ({ value, reason: 'buyer search phrase' })),
+  tags: MACRAME_TAGS.map((value) => ({ value, reason: 'buyer search phrase' })),
   description: { value: 'unused', reasons: [] },
 });
 
@@ -72,7 +58,7 @@ test('publish sends exactly the changed fields, keeps a snapshot, and revert res
   const form = new URLSearchParams(patch!.request.body);
   expect([...form.keys()].sort()).toEqual(['tags', 'title']);
   expect(form.get('title')).toBe(NEW_TITLE);
-  expect(form.get('tags')).toBe(NEW_TAGS.join(','));
+  expect(form.get('tags')).toBe(MACRAME_TAGS.join(','));
   // One read when the panel opened, one for the conflict check, one write.
   expect(etsy.api.callsTo('getListing')).toHaveLength(2);
   expect(etsy.api.listings.get(LISTING_ID)!.title).toBe(NEW_TITLE);
