@@ -16,6 +16,16 @@ type PublishState =
 
 const FIELD = { title: 'Title', description: 'Description', tags: 'Tags' } as const;
 
+/** The background went away (Chrome stopped its worker, or the extension reloaded) mid-write. */
+const BACKGROUND_LOST: UserError = {
+  source: 'extension',
+  code: 'connection-lost',
+  message:
+    'The connection to the extension was lost before Etsy answered, so the change may or may not have been made.',
+  action:
+    'Try again: if Etsy already has these changes, nothing is sent twice. If the extension was just updated, reload this page first.',
+};
+
 function Conflicts({ conflicts }: { conflicts: FieldConflict[] }) {
   return (
     <ul className="conflicts">
@@ -66,13 +76,23 @@ export function PublishSection({
       setState({ status: 'failed', error: outcome.error, what, snapshotId });
     }
   };
+  const lost = (what: 'publish' | 'revert', snapshotId?: number) =>
+    setState({ status: 'failed', error: BACKGROUND_LOST, what, snapshotId });
   const publish = async () => {
     setState({ status: 'working', what: 'publish' });
-    finish(await request('publishListing', { baseline: etsy, changes }), 'publish');
+    try {
+      finish(await request('publishListing', { baseline: etsy, changes }), 'publish');
+    } catch {
+      lost('publish');
+    }
   };
   const revert = async (snapshotId: number) => {
     setState({ status: 'working', what: 'revert' });
-    finish(await request('revertListing', { snapshotId }), 'revert', snapshotId);
+    try {
+      finish(await request('revertListing', { snapshotId }), 'revert', snapshotId);
+    } catch {
+      lost('revert', snapshotId);
+    }
   };
 
   return (
