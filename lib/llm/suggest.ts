@@ -69,7 +69,12 @@ export async function runSuggestion(
   const { listing, signal, onProgress } = run;
   const { settings } = env;
   onProgress({ stage: 'choosing' });
-  const { provider, skipped } = await chooseProvider(env, signal);
+  const choosing = chooseProvider(env, signal);
+  // Neither depends on the provider: built while Automatic's probe is on the wire, they add
+  // nothing to the time to first token.
+  const messages = buildPrompt(listing, checkListing(listing).findings, settings.instructions);
+  const schema = modelOutputJsonSchema();
+  const { provider, skipped } = await choosing;
   const skippedText = skipped.map((s) => `${ENGINE_LABEL[s.engine]}: ${s.error.message}`).join(' ');
   if (!provider) {
     return offlineResult(
@@ -84,10 +89,10 @@ export async function runSuggestion(
       ? `Automatic used ${ENGINE_LABEL[provider.engine]} (${provider.model}).${skippedText ? ` Skipped: ${skippedText}` : ''}`
       : undefined;
 
-  const messages = buildPrompt(listing, checkListing(listing).findings, settings.instructions);
   if (!fitsContext(messages)) fail('context-too-long');
 
-  const key = await suggestionCacheKey({
+  // Awaited only where needed: a refresh goes to the model without waiting for the hash.
+  const keyPromise = suggestionCacheKey({
     listing,
     engine: provider.engine,
     model: provider.model,
@@ -96,8 +101,9 @@ export async function runSuggestion(
     instructions: settings.instructions,
     promptVersion: PROMPT_VERSION,
   });
+  keyPromise.catch(() => undefined); // still throws where awaited; never unhandled if a run ends early
   if (!run.refresh) {
-    const cached = await readCachedSuggestion(key);
+    const cached = await readCachedSuggestion(await keyPromise);
     if (cached) return { ...cached, fromCache: true, ...(explanation ? { explanation } : {}) };
   }
 
@@ -113,7 +119,7 @@ export async function runSuggestion(
       try {
         return await provider.generate({
           messages,
-          schema: modelOutputJsonSchema(),
+          schema,
           temperature: settings.temperature,
           signal: AbortSignal.any([signal, timeout]),
           onText: (delta) => {
@@ -142,6 +148,6 @@ export async function runSuggestion(
     notes: repaired.notes,
     fromCache: false,
   };
-  await writeCachedSuggestion(key, result);
+  await writeCachedSuggestion(await keyPromise, result);
   return explanation ? { ...result, explanation } : result;
 }
