@@ -1,43 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Worker } from '@playwright/test';
 import { EXTENSION_DIR } from '../../scripts/launch';
 import { EDITOR_URL, expect, test } from './fixtures';
+import { builtFiles } from './helpers/bundle';
 import { connect, saveEtsyApp } from './helpers/etsy';
+import { readSecretRow, storedSecretNames } from './helpers/extension-db';
 import { ALL_OPENAI_TEST_KEYS } from './helpers/secrets';
 
 const WRONG_SECRET = 'wrongsharedsecret42';
-
-function storedSecretNames(serviceWorker: Worker): Promise<string[]> {
-  return serviceWorker.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('etsy-seo-copilot');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const keys = open.result.transaction('secrets').objectStore('secrets').getAllKeys();
-          keys.onsuccess = () => resolve(keys.result.map(String));
-          keys.onerror = () => reject(keys.error);
-        };
-      }),
-  );
-}
-
-function storedShop(serviceWorker: Worker): Promise<unknown> {
-  return serviceWorker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('etsy-seo-copilot');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const row = open.result.transaction('secrets').objectStore('secrets').get('etsyShop');
-          row.onsuccess = () => resolve((row.result as { value: unknown }).value);
-          row.onerror = () => reject(row.error);
-        };
-      }),
-  );
-}
 
 test('connects through Etsy OAuth (PKCE) from the popup and shows the shop', async ({
   etsy,
@@ -55,7 +26,7 @@ test('connects through Etsy OAuth (PKCE) from the popup and shows the shop', asy
   const popup = await connect(etsy, openExtensionPage);
   // i.etsystatic.com isn't served here, so the popup falls back to the shop's initial.
   await expect(popup.locator('.shop__icon')).toBeVisible();
-  expect(await storedShop(serviceWorker)).toEqual({
+  expect(await readSecretRow(serviceWorker, 'etsyShop')).toEqual({
     shopId: 987654,
     name: 'FakeCraftShop',
     iconUrl: 'https://i.etsystatic.com/isla/987654/icon_fullxfull.jpg',
@@ -194,15 +165,7 @@ test('declining consent or closing the Etsy window says so', async ({
 });
 
 test('the built extension contains no secrets or tokens', ({ etsy }) => {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(path);
-    }
-  };
-  walk(EXTENSION_DIR);
+  const files = builtFiles();
   expect(files.length).toBeGreaterThan(3);
   const issued = etsy.api.auth.issueTokens(12345678, ['shops_r']);
   const forbidden = [

@@ -1,6 +1,7 @@
 import type { Worker } from '@playwright/test';
 import { EDITOR_URL, PANEL, expect, test } from './fixtures';
 import { connect } from './helpers/etsy';
+import { readStore } from './helpers/extension-db';
 import { MACRAME_TAGS } from '../peers/model-answers';
 
 const LISTING_ID = 1234567890;
@@ -11,20 +12,8 @@ const ANSWER = JSON.stringify({
   description: { value: 'unused', reasons: [] },
 });
 
-function snapshots(serviceWorker: Worker): Promise<{ status: string; before: unknown }[]> {
-  return serviceWorker.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('etsy-seo-copilot');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const rows = open.result.transaction('snapshots').objectStore('snapshots').getAll();
-          rows.onsuccess = () => resolve(rows.result);
-          rows.onerror = () => reject(rows.error);
-        };
-      }),
-  );
-}
+const snapshots = (worker: Worker) =>
+  readStore<{ status: string; before: unknown }>(worker, 'snapshots');
 
 test.beforeEach(async ({ etsy, ollama, openExtensionPage }) => {
   ollama.script = { reply: () => ANSWER, chunkSize: 60, chunkDelayMs: 2 };

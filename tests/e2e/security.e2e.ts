@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page, Worker } from '@playwright/test';
 import { EXTENSION_DIR } from '../../scripts/launch';
@@ -6,6 +6,8 @@ import { startFakeOpenAi } from '../peers/openai';
 import { EDITOR_URL, expect, PANEL, test } from './fixtures';
 import { connect } from './helpers/etsy';
 import { OPENAI_TEST_KEYS } from './helpers/secrets';
+import { builtFiles } from './helpers/bundle';
+import { readSecretRow } from './helpers/extension-db';
 
 /**
  * Issue #7 part 3. Not repeated here: the Origin rewrite for Ollama never touches a web
@@ -25,19 +27,6 @@ const ANSWER = JSON.stringify({
   description: { value: 'A handmade macrame wall hanging.', reasons: ['Says what it is'] },
 });
 
-function builtFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.push(path);
-    }
-  };
-  walk(EXTENSION_DIR);
-  return files;
-}
-
 const codeFiles = () => builtFiles().filter((f) => /\.(m?js|html)$/.test(f));
 
 async function saveSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
@@ -45,22 +34,6 @@ async function saveSettings(worker: Worker, settings: Record<string, unknown>): 
     const { modelSettings } = await chrome.storage.local.get('modelSettings');
     await chrome.storage.local.set({ modelSettings: { ...(modelSettings ?? {}), ...changes } });
   }, settings);
-}
-
-function readSecretRow(worker: Worker, key: string): Promise<unknown> {
-  return worker.evaluate(
-    (key) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('etsy-seo-copilot');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const row = open.result.transaction('secrets').objectStore('secrets').get(key);
-          row.onsuccess = () => resolve((row.result as { value: unknown } | undefined)?.value);
-          row.onerror = () => reject(row.error);
-        };
-      }),
-    key,
-  );
 }
 
 /** Runs one suggestion over the port from an extension page; resolves with the last envelope. */
