@@ -35,6 +35,8 @@ function publishFlowPresent(): boolean {
   return existsSync(protocol) && readFileSync(protocol, 'utf8').includes('publishListing');
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function summarize(calls: { method: string; operationId: string | null }[]): string {
   const counts = new Map<string, number>();
   for (const c of calls) {
@@ -91,7 +93,7 @@ export async function benchEtsyCalls(
   return [
     {
       measure: MEASURE,
-      value: `${reads.length} reads${summarize(reads)}, ${writes.length} writes${summarize(writes)}`,
+      value: `${count(reads.length, 'read')}${summarize(reads)}, ${count(writes.length, 'write')}${summarize(writes)}`,
       target: TARGET,
       ok: reads.length <= 2 && writes.length <= 1,
     },
