@@ -23,8 +23,10 @@ export function setupSuggestPort(): void {
       const started = performance.now();
       const settings = await loadModelSettings();
       // Settings are read per run, so the rule must match them now, not at the last change.
-      await syncOllamaOriginRule(settings);
-      const openaiApiKey = await readSecret('openaiApiKey');
+      const [, openaiApiKey] = await Promise.all([
+        syncOllamaOriginRule(settings),
+        readSecret('openaiApiKey'),
+      ]);
       try {
         const result = await runSuggestion(run, {
           settings,
