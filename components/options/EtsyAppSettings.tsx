@@ -23,7 +23,8 @@ export function EtsyAppSettings() {
     request('getEtsyAppSetup')
       .then((setup) => {
         setSavedKeystring(setup.keystring);
-        setKeystring(setup.keystring ?? '');
+        // A slow-waking worker answers late: never wipe what the seller already typed.
+        setKeystring((typed) => typed || (setup.keystring ?? ''));
       })
       .catch(() => undefined);
   }, []);

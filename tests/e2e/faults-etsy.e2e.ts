@@ -1,6 +1,8 @@
 import type { Page, Worker } from '@playwright/test';
 import { EDITOR_URL, PANEL, expect, test } from './fixtures';
 import { connect } from './helpers/etsy';
+import { readStore } from './helpers/extension-db';
+import { MACRAME_TAGS } from '../peers/model-answers';
 
 /**
  * Etsy API faults as the seller meets them: from the panel (read and publish) and from
@@ -13,21 +15,7 @@ import { connect } from './helpers/etsy';
 
 const LISTING_ID = 1234567890;
 const NEW_TITLE = 'Macrame Wall Hanging, Large Boho Wall Decor, Cotton Rope Tapestry';
-const NEW_TAGS = [
-  'macrame wall hanging',
-  'boho wall decor',
-  'cotton rope art',
-  'woven tapestry',
-  'bohemian decor',
-  'nursery wall art',
-  'housewarming gift',
-  'fiber art',
-  'rope wall hanging',
-  'neutral home decor',
-  'large macrame',
-  'living room decor',
-  'handmade wall art',
-];
+const NEW_TAGS = MACRAME_TAGS;
 const ANSWER = JSON.stringify({
   title: { value: NEW_TITLE, reasons: ['Leads with the item'] },
   tags: NEW_TAGS.map((value) => ({ value, reason: 'buyer search phrase' })),
@@ -43,20 +31,7 @@ interface SnapshotRow {
   before: { title: string; tags: string[]; description: string };
 }
 
-function snapshots(serviceWorker: Worker): Promise<SnapshotRow[]> {
-  return serviceWorker.evaluate(
-    () =>
-      new Promise<SnapshotRow[]>((resolve, reject) => {
-        const open = indexedDB.open('etsy-seo-copilot');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const rows = open.result.transaction('snapshots').objectStore('snapshots').getAll();
-          rows.onsuccess = () => resolve(rows.result as SnapshotRow[]);
-          rows.onerror = () => reject(rows.error);
-        };
-      }),
-  );
-}
+const snapshots = (worker: Worker) => readStore<SnapshotRow>(worker, 'snapshots');
 
 test.beforeEach(async ({ etsy, ollama, openExtensionPage }) => {
   ollama.script = { reply: () => ANSWER, chunkSize: 60, chunkDelayMs: 2 };

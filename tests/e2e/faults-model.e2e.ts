@@ -1,6 +1,7 @@
 import type { Worker } from '@playwright/test';
 import type { FakeOllama } from '../peers/ollama';
 import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { MACRAME_TAGS } from '../peers/model-answers';
 
 /**
  * Model faults seen from the PANEL's Suggest button. The same faults on the options page
@@ -15,21 +16,7 @@ const ANSWER = JSON.stringify({
     value: 'Macrame Wall Hanging, Large Boho Wall Decor, Handmade Cotton Rope Tapestry',
     reasons: ['Leads with the item'],
   },
-  tags: [
-    'macrame wall hanging',
-    'boho wall decor',
-    'cotton rope art',
-    'woven tapestry',
-    'bohemian decor',
-    'nursery wall art',
-    'housewarming gift',
-    'fiber art',
-    'rope wall hanging',
-    'neutral home decor',
-    'large macrame',
-    'living room decor',
-    'handmade wall art',
-  ].map((value) => ({ value, reason: 'search phrase' })),
+  tags: MACRAME_TAGS.map((value) => ({ value, reason: 'search phrase' })),
   description: {
     value: 'A large handmade macrame wall hanging in natural cotton rope.',
     reasons: ['First sentence says what it is'],

@@ -1,6 +1,8 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { MACRAME_TAGS } from '../peers/model-answers';
 import { connect } from './helpers/etsy';
+import { readStore } from './helpers/extension-db';
 
 /**
  * The service worker stopped mid-generation and mid-publish. Chrome stops an idle or
@@ -16,21 +18,7 @@ const EXTENSION_ID = 'blgfogbpcdmhohalginmiifilfkhopig';
 const NEW_TITLE = 'Macrame Wall Hanging, Large Boho Wall Decor, Cotton Rope Tapestry';
 const ANSWER = JSON.stringify({
   title: { value: NEW_TITLE, reasons: ['Leads with the item'] },
-  tags: [
-    'macrame wall hanging',
-    'boho wall decor',
-    'cotton rope art',
-    'woven tapestry',
-    'bohemian decor',
-    'nursery wall art',
-    'housewarming gift',
-    'fiber art',
-    'rope wall hanging',
-    'neutral home decor',
-    'large macrame',
-    'living room decor',
-    'handmade wall art',
-  ].map((value) => ({ value, reason: 'buyer search phrase' })),
+  tags: MACRAME_TAGS.map((value) => ({ value, reason: 'buyer search phrase' })),
   description: { value: 'unused', reasons: [] },
 });
 
@@ -42,21 +30,8 @@ interface SnapshotRow {
 }
 
 /** The extension's IndexedDB, read from whichever worker is running now. */
-async function readStore<T>(context: BrowserContext, store: string): Promise<T[]> {
-  const worker = await currentWorker(context);
-  return worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('etsy-seo-copilot');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const rows = open.result.transaction(name).objectStore(name).getAll();
-          rows.onsuccess = () => resolve(rows.result as T[]);
-          rows.onerror = () => reject(rows.error);
-        };
-      }),
-    store,
-  );
+async function snapshots(context: BrowserContext): Promise<SnapshotRow[]> {
+  return readStore<SnapshotRow>(await currentWorker(context), 'snapshots');
 }
 
 /** A running worker: wakes one (by opening an extension page) when none is. */
@@ -178,9 +153,7 @@ test('worker stopped mid-publish: the panel says so, the snapshot survives, and 
   // Etsy is slow to answer the PATCH; the worker is stopped while it waits.
   etsy.api.delay('updateListing', 2_000);
   await panel.getByRole('button', { name: 'Publish to Etsy' }).click();
-  await expect
-    .poll(async () => (await readStore<SnapshotRow>(context, 'snapshots')).length)
-    .toBe(1);
+  await expect.poll(async () => (await snapshots(context)).length).toBe(1);
   await stopWorkers(context, controls);
 
   // Before the fix the panel stayed on "Publishing…" forever.
@@ -197,7 +170,7 @@ test('worker stopped mid-publish: the panel says so, the snapshot survives, and 
   await expect.poll(() => etsy.api.appliedUpdates).toBe(1);
 
   // The snapshot of Etsy's old values survived the stop.
-  const [kept] = await readStore<SnapshotRow>(context, 'snapshots');
+  const [kept] = await snapshots(context);
   expect(kept).toMatchObject({
     listingId: LISTING_ID,
     before: { title: original.title, tags: original.tags, description: original.description },
@@ -210,7 +183,7 @@ test('worker stopped mid-publish: the panel says so, the snapshot survives, and 
     'Etsy already had these changes; nothing was sent twice.',
   );
   expect(etsy.api.appliedUpdates).toBe(1);
-  const rows = await readStore<SnapshotRow>(context, 'snapshots');
+  const rows = await snapshots(context);
   expect(rows).toHaveLength(1);
   expect(rows[0]!.status).toBe('published');
 
