@@ -3,30 +3,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { FakeEtsy } from '../../tests/peers/etsy/server';
 import type { FakeOllama } from '../../tests/peers/ollama';
 import { connect } from '../../tests/e2e/helpers/etsy';
+import { MACRAME_TAGS } from '../../tests/peers/model-answers';
 import { EDITOR_URL } from './panel';
 import type { BenchRow } from './table';
 
 const MEASURE = 'Etsy API calls to open, suggest for and publish one listing';
 const TARGET = '≤ 2 reads (1 + 1 conflict check), ≤ 1 write';
 const NEW_TITLE = 'Macrame Wall Hanging, Large Boho Wall Decor, Cotton Rope Tapestry';
-const NEW_TAGS = [
-  'macrame wall hanging',
-  'boho wall decor',
-  'cotton rope art',
-  'woven tapestry',
-  'bohemian decor',
-  'nursery wall art',
-  'housewarming gift',
-  'fiber art',
-  'rope wall hanging',
-  'neutral home decor',
-  'large macrame',
-  'living room decor',
-  'handmade wall art',
-];
 const ANSWER = JSON.stringify({
   title: { value: NEW_TITLE, reasons: ['Leads with the item'] },
-  tags: NEW_TAGS.map((value) => ({ value, reason: 'buyer search phrase' })),
+  tags: MACRAME_TAGS.map((value) => ({ value, reason: 'buyer search phrase' })),
   description: { value: 'unused', reasons: [] },
 });
 
