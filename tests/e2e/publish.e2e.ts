@@ -111,6 +111,7 @@ test('a listing that fails to load says so in its own place and clears on retry'
   const error = panel.getByTestId('load-error');
   await expect(error).toBeVisible({ timeout: 20_000 });
   await expect(panel.getByTestId('score')).toBeVisible();
+  etsy.api.failNext(0); // Etsy recovers; the seller retries.
   await error.getByRole('button', { name: 'Retry' }).click();
   await expect(panel.getByTestId('load-error')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
