@@ -138,6 +138,9 @@ test('a burst of 429s with Retry-After: the read and the publish wait and succee
   etsy,
 }) => {
   const qps = 2;
+  // The fixture's connect calls may still be inside Etsy's one-second window; at the lower
+  // limit they would draw a rate-limit 429 before the client has seen the new limit.
+  await expect.poll(() => etsy.api.sentThisSecond()).toBe(0);
   etsy.api.qps = qps;
   const from = etsy.api.responses.length;
   etsy.api.failNext(2, 429); // the panel's read: Retry-After 2 s each

@@ -89,6 +89,11 @@ export class FakeEtsyApi {
   /** How many times updateListing changed a listing (whatever answer the client got). */
   appliedUpdates = 0;
 
+  /** Application requests Etsy counted in the last second (its QPS window). */
+  sentThisSecond(): number {
+    const now = this.now();
+    return this.sentAt.filter((at) => now - at < SECOND_MS).length;
+  }
   get tokenRequests(): number {
     return this.auth.tokenRequests;
   }
@@ -416,9 +421,7 @@ export class FakeEtsyApi {
   }
 
   private withRateHeaders(response: FakeResponse): FakeResponse {
-    const now = this.now();
-    const thisSecond = this.sentAt.filter((at) => now - at < SECOND_MS).length;
-    const remainingThisSecond = String(Math.max(0, this.qps - thisSecond));
+    const remainingThisSecond = String(Math.max(0, this.qps - this.sentThisSecond()));
     response.headers = {
       ...response.headers,
       'x-limit-per-second': String(this.qps),
