@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { sendHtml } from '../http';
+import { sharedReferencePath } from '../shared-reference';
 
-/** The imitation listing editor, read from the shared reference folder beside the repo. */
-export const EDITOR_FIXTURE_PATH = fileURLToPath(
-  new URL('../../../../shared/fixtures/etsy-listing-editor.html', import.meta.url),
-);
-
-const fixtureHtml = readFileSync(EDITOR_FIXTURE_PATH, 'utf8');
+const fixtureHtml = readFileSync(sharedReferencePath('fixtures/etsy-listing-editor.html'), 'utf8');
 
 function plainPage(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} - Etsy</title></head><body><header><a href="/">Etsy</a></header><main><h1>${title}</h1>${body}</main></body></html>`;

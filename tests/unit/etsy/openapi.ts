@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { sharedReferencePath } from '../../peers/shared-reference';
 
 /** A small reader for Etsy's OpenAPI 3.0 document: just what the contract test needs. */
 export interface Schema {
@@ -40,11 +40,9 @@ export interface Spec {
   };
 }
 
-/** Etsy's own document, read from the shared folder beside the repo (never copied in). */
+/** Etsy's own document, read from the shared reference (never copied in). */
 export function loadBaseline(): Spec {
-  const path = fileURLToPath(
-    new URL('../../../../shared/etsy-openapi/baseline.json', import.meta.url),
-  );
+  const path = sharedReferencePath('etsy-openapi/baseline.json');
   return JSON.parse(readFileSync(path, 'utf8')) as Spec;
 }
 
