@@ -31,7 +31,7 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
       return;
     }
     // Ollama needs host access (its CORS answer names the rewritten Origin, not ours);
-    // OpenAI-compatible endpoints answer CORS themselves.
+    // an OpenAI-compatible endpoint is asked for only if it refuses CORS (see ModelErrorNotice).
     const { provider, ollamaHost } = parsed.data;
     const usesOllama = provider === 'ollama' || provider === 'auto';
     if (usesOllama && !(await requestModelHostAccess(ollamaHost))) {
@@ -63,7 +63,9 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
             : ''}
         </span>
       </div>
-      {error ? <ModelErrorNotice error={error} /> : null}
+      {error ? (
+        <ModelErrorNotice error={error} endpoint={draft.openaiBaseUrl} onRetry={() => void run()} />
+      ) : null}
     </div>
   );
 }

@@ -59,7 +59,13 @@ export function ModelPicker({ engine, label, draft, value, onChange }: Props) {
           <span data-testid={`${engine}-model-count`}>{models.length} models found</span>
         ) : null}
       </div>
-      {error ? <ModelErrorNotice error={error} /> : null}
+      {error ? (
+        <ModelErrorNotice
+          error={error}
+          endpoint={draft.openaiBaseUrl}
+          onRetry={() => void load()}
+        />
+      ) : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ export type ModelErrorCode =
   | 'model-not-installed'
   | 'no-models-installed'
   | 'endpoint-unreachable'
+  | 'endpoint-refuses-extensions'
   | 'timed-out'
   | 'bad-api-key'
   | 'no-api-key'
@@ -68,6 +69,12 @@ function describe(code: ModelErrorCode, d: ModelErrorDetails): { message: string
       return {
         message: `Can’t reach ${host}.`,
         action: 'Check the address in Settings and that the server is running and online.',
+      };
+    case 'endpoint-refuses-extensions':
+      return {
+        message: `${host} is running but doesn’t accept requests from browser extensions (it doesn’t allow cross-origin requests).`,
+        action:
+          'Click “Allow access” in Settings to let the extension reach it directly, or turn on CORS in the server (in LM Studio: “Enable CORS” in the server settings).',
       };
     case 'timed-out':
       return {

@@ -452,6 +452,44 @@ test.describe('OpenAI-compatible endpoint', () => {
     }
   });
 
+  test('a server with CORS off is told apart from one that is down, with the ways to fix it', async ({
+    openExtensionPage,
+    serviceWorker,
+  }) => {
+    const server = await startFakeOpenAi();
+    try {
+      server.openai.reply = () => ANSWER;
+      server.openai.allowsCors = false;
+      await saveSettings(serviceWorker, {
+        provider: 'openai',
+        openaiBaseUrl: server.baseUrl,
+        openaiModel: 'gpt-4o-mini',
+      });
+      const page = await openExtensionPage('options.html');
+      await page.getByLabel('API key').fill('sk-test-right');
+      await page.getByRole('button', { name: 'Use this key' }).click();
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      const error = page.getByTestId('model-error');
+      await expect(error).toHaveAttribute('data-code', 'endpoint-refuses-extensions');
+      await expect(error).toContainText(
+        `${server.baseUrl} is running but doesn’t accept requests from browser extensions`,
+      );
+      await expect(page.getByTestId('model-error-action')).toContainText('“Enable CORS”');
+      const origin = new URL(server.baseUrl).origin;
+      await expect(error.getByRole('button', { name: `Allow access to ${origin}` })).toBeVisible();
+
+      // The seller turns CORS on in the server instead; the same test now answers.
+      server.openai.allowsCors = true;
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await expect(page.getByTestId('connection-result')).toContainText(
+        'Answered by the OpenAI-compatible endpoint (gpt-4o-mini)',
+      );
+      await expect(error).toHaveCount(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   test('an unreachable endpoint says so', async ({ openExtensionPage, serviceWorker }) => {
     await saveSettings(serviceWorker, {
       provider: 'openai',

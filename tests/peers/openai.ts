@@ -5,7 +5,8 @@ import { readBody, sendJson } from './http';
 /**
  * A fake OpenAI-compatible server: GET /v1/models, POST /v1/chat/completions streamed as
  * Server-Sent Events, 401 for a wrong key. It answers CORS like api.openai.com does, so
- * the extension reaches it without a host permission.
+ * the extension reaches it without a host permission; `allowsCors = false` makes it a
+ * server with CORS off, like LM Studio by default.
  */
 export interface CompletionLog {
   authorization: string | undefined;
@@ -17,17 +18,22 @@ export class FakeOpenAi {
   models = ['gpt-4o-mini', 'gpt-4o'];
   reply: (body: Record<string, unknown>) => string = () => '{}';
   chunkSize = 32;
+  allowsCors = true;
   readonly completions: CompletionLog[] = [];
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://openai.local');
-    const cors = {
-      'access-control-allow-origin': '*',
-      'access-control-allow-headers': 'authorization, content-type',
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
-    };
+    const cors: Record<string, string> = this.allowsCors
+      ? {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers': 'authorization, content-type',
+          'access-control-allow-methods': 'GET, POST, OPTIONS',
+        }
+      : {};
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, cors).end();
+      // Without CORS, a server answers the preflight like any OPTIONS: no Access-Control headers.
+      res.writeHead(this.allowsCors ? 204 : 200, this.allowsCors ? cors : { allow: 'GET, POST' });
+      res.end();
       return;
     }
     if (req.headers.authorization !== `Bearer ${this.apiKey}`) {

@@ -26,6 +26,20 @@ async function errorText(response: Response): Promise<string> {
   }
 }
 
+/**
+ * Whether a failed request's server answers at all. A `no-cors` request reads nothing
+ * back but succeeds whenever the server answers, so a server that only refused our
+ * cross-origin request (CORS off) is told apart from one that is down.
+ */
+async function answersWithoutCors(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    await fetch(url, { mode: 'no-cors', signal });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads a text/event-stream body and yields each `data:` payload. */
 async function* serverSentData(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
   const reader = body
@@ -69,7 +83,12 @@ export function openAiProvider({ baseUrl, model, apiKey }: OpenAiConfig): ModelP
       });
     } catch (error) {
       if (isAbortError(error)) throw error;
-      return fail('endpoint-unreachable', { host: baseUrl });
+      return fail(
+        (await answersWithoutCors(`${baseUrl}${path}`, signal))
+          ? 'endpoint-refuses-extensions'
+          : 'endpoint-unreachable',
+        { host: baseUrl },
+      );
     }
     if (response.ok) return response;
     const detail = await errorText(response);

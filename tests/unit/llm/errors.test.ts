@@ -10,6 +10,7 @@ const CODES: ModelErrorCode[] = [
   'model-not-installed',
   'no-models-installed',
   'endpoint-unreachable',
+  'endpoint-refuses-extensions',
   'timed-out',
   'bad-api-key',
   'no-api-key',
@@ -61,15 +62,19 @@ describe('toUserError', () => {
   });
 });
 
-type Reply = { status: number; body: unknown } | 'network-down';
+/** 'cors-off': the server answers, but the browser withholds every answer but an opaque one. */
+type Reply = { status: number; body: unknown } | 'network-down' | 'cors-off';
 
 function stubFetch(replies: Record<string, Reply>) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (input: RequestInfo | URL) => {
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const path = new URL(String(input)).pathname;
       const reply = replies[path];
-      if (!reply || reply === 'network-down') throw new TypeError('Failed to fetch');
+      if (reply === 'cors-off' && init?.mode === 'no-cors') return new Response(null);
+      if (!reply || reply === 'network-down' || reply === 'cors-off') {
+        throw new TypeError('Failed to fetch');
+      }
       return new Response(reply.body === '' ? '' : JSON.stringify(reply.body), {
         status: reply.status,
         headers: { 'content-type': 'application/json' },
@@ -135,6 +140,12 @@ describe('provider error mapping', () => {
     ],
     ['no key', {}, null, 'no-api-key'],
     ['unreachable', { '/v1/chat/completions': 'network-down' }, 'sk-x', 'endpoint-unreachable'],
+    [
+      'a server with CORS off',
+      { '/v1/chat/completions': 'cors-off' },
+      'sk-x',
+      'endpoint-refuses-extensions',
+    ],
     [
       'a context overflow',
       {
