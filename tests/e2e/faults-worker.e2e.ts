@@ -1,5 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { saveModelSettings } from './helpers/model-settings';
 import { MACRAME_TAGS } from '../peers/model-answers';
 import { connect } from './helpers/etsy';
 import { readStore } from './helpers/extension-db';
@@ -66,12 +67,7 @@ async function stopWorkers(context: BrowserContext, on: Page): Promise<void> {
 }
 
 test.beforeEach(async ({ etsy, openExtensionPage, serviceWorker }) => {
-  await serviceWorker.evaluate(async () => {
-    const { modelSettings } = await chrome.storage.local.get('modelSettings');
-    await chrome.storage.local.set({
-      modelSettings: { ...(modelSettings ?? {}), provider: 'ollama', ollamaModel: 'llama3.2' },
-    });
-  });
+  await saveModelSettings(serviceWorker, { provider: 'ollama', ollamaModel: 'llama3.2' });
   const popup = await connect(etsy, openExtensionPage);
   await popup.close();
 });

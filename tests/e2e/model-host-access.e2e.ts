@@ -1,6 +1,6 @@
-import type { Worker } from '@playwright/test';
 import { startFakeOpenAi, type FakeOpenAi } from '../peers/openai';
 import { test as base, expect } from './fixtures';
+import { saveModelSettings, useApiKey } from './helpers/model-settings';
 
 /**
  * What “Allow access” relies on: with host access, the background reaches an endpoint that
@@ -21,25 +21,18 @@ const test = base.extend<{ corsOffServer: { openai: FakeOpenAi; baseUrl: string 
   },
 });
 
-async function useEndpoint(worker: Worker, openaiBaseUrl: string): Promise<void> {
-  await worker.evaluate(async (openaiBaseUrl) => {
-    const { modelSettings } = await chrome.storage.local.get('modelSettings');
-    await chrome.storage.local.set({
-      modelSettings: { ...(modelSettings ?? {}), provider: 'openai', openaiBaseUrl },
-    });
-  }, openaiBaseUrl);
-}
-
 test('an endpoint with CORS off answers once the extension has access to its host', async ({
   corsOffServer,
   openExtensionPage,
   serviceWorker,
 }) => {
   // The same server at an address the extension has no access to: refused.
-  await useEndpoint(serviceWorker, corsOffServer.baseUrl);
+  await saveModelSettings(serviceWorker, {
+    provider: 'openai',
+    openaiBaseUrl: corsOffServer.baseUrl,
+  });
   const page = await openExtensionPage('options.html');
-  await page.getByLabel('API key').fill('sk-test-right');
-  await page.getByRole('button', { name: 'Use this key' }).click();
+  await useApiKey(page, 'sk-test-right');
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByTestId('model-error')).toHaveAttribute(
     'data-code',
@@ -47,7 +40,7 @@ test('an endpoint with CORS off answers once the extension has access to its hos
   );
 
   // At a host the extension may reach, the same server answers.
-  await useEndpoint(serviceWorker, 'http://localhost:11434/v1');
+  await saveModelSettings(serviceWorker, { openaiBaseUrl: 'http://localhost:11434/v1' });
   await page.reload();
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByTestId('connection-result')).toContainText(

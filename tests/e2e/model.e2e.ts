@@ -1,6 +1,7 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { startFakeOpenAi } from '../peers/openai';
 import { expect, test } from './fixtures';
+import { saveModelSettings, useApiKey } from './helpers/model-settings';
 import { MACRAME_TAGS } from '../peers/model-answers';
 
 const LISTING = {
@@ -31,13 +32,6 @@ const ANSWER = JSON.stringify({
 
 type Envelope = { type: string; [key: string]: unknown };
 
-async function saveSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
-  await worker.evaluate(async (changes) => {
-    const { modelSettings } = await chrome.storage.local.get('modelSettings');
-    await chrome.storage.local.set({ modelSettings: { ...(modelSettings ?? {}), ...changes } });
-  }, settings);
-}
-
 /** Runs one suggestion over the port from an extension page; resolves with every envelope. */
 function streamSuggestion(page: Page, listing = LISTING): Promise<Envelope[]> {
   return page.evaluate(
@@ -63,7 +57,7 @@ function final(envelopes: Envelope[]): Envelope {
 test.describe('suggestions from Ollama', () => {
   test.beforeEach(async ({ ollama, serviceWorker }) => {
     ollama.script = { reply: () => ANSWER, chunkSize: 40, chunkDelayMs: 5 };
-    await saveSettings(serviceWorker, { provider: 'ollama', ollamaModel: 'llama3.2' });
+    await saveModelSettings(serviceWorker, { provider: 'ollama', ollamaModel: 'llama3.2' });
   });
 
   test('stream field by field over a port, repaired to Etsy rules, then come from the cache', async ({
@@ -222,9 +216,12 @@ test.describe('suggestions from Ollama', () => {
     const rules = () =>
       serviceWorker.evaluate(() => chrome.declarativeNetRequest.getSessionRules());
     await expect.poll(async () => (await rules()).length).toBe(1);
-    await saveSettings(serviceWorker, { provider: 'openai' });
+    await saveModelSettings(serviceWorker, { provider: 'openai' });
     await expect.poll(async () => (await rules()).length).toBe(0);
-    await saveSettings(serviceWorker, { provider: 'auto', ollamaHost: 'http://127.0.0.1:11434' });
+    await saveModelSettings(serviceWorker, {
+      provider: 'auto',
+      ollamaHost: 'http://127.0.0.1:11434',
+    });
     await expect
       .poll(async () => (await rules())[0]?.condition.urlFilter)
       .toBe('|http://127.0.0.1:11434/');
@@ -408,96 +405,85 @@ test.describe('options page: Test connection and the errors a seller can act on'
   });
 });
 
-test.describe('OpenAI-compatible endpoint', () => {
-  test('models list, key kept in the background, streamed suggestions, and a 401 for a wrong key', async ({
-    openExtensionPage,
-    serviceWorker,
-  }) => {
+/** A fake OpenAI-compatible server, saved as the chosen provider. */
+const withOpenAi = test.extend<{ openaiServer: Awaited<ReturnType<typeof startFakeOpenAi>> }>({
+  openaiServer: async ({ serviceWorker }, use) => {
     const server = await startFakeOpenAi();
-    try {
-      server.openai.reply = () => ANSWER;
-      await saveSettings(serviceWorker, {
-        provider: 'openai',
-        openaiBaseUrl: server.baseUrl,
-        openaiModel: 'gpt-4o-mini',
-      });
+    server.openai.reply = () => ANSWER;
+    await saveModelSettings(serviceWorker, {
+      provider: 'openai',
+      openaiBaseUrl: server.baseUrl,
+      openaiModel: 'gpt-4o-mini',
+    });
+    await use(server);
+    await server.close();
+  },
+});
+
+test.describe('OpenAI-compatible endpoint', () => {
+  withOpenAi(
+    'models list, key kept in the background, streamed suggestions, and a 401 for a wrong key',
+    async ({ openaiServer, openExtensionPage, serviceWorker }) => {
       const page = await openExtensionPage('options.html');
       await expect(page.getByTestId('openai-key-status')).toHaveText('No key saved.');
 
-      await page.getByLabel('API key').fill('sk-test-wrong');
-      await page.getByRole('button', { name: 'Use this key' }).click();
+      await useApiKey(page, 'sk-test-wrong');
       await expect(page.getByTestId('openai-key-status')).toHaveText('A key is saved.');
       await expect(page.getByLabel('API key')).toHaveValue('');
       await page.getByRole('button', { name: 'Test connection' }).click();
       await expect(page.getByTestId('model-error')).toHaveAttribute('data-code', 'bad-api-key');
       await expect(page.getByTestId('model-error-action')).toContainText('Paste a valid API key');
 
-      await page.getByLabel('API key').fill('sk-test-right');
-      await page.getByRole('button', { name: 'Use this key' }).click();
+      await useApiKey(page, 'sk-test-right');
       await page.getByRole('button', { name: 'Load models from the server' }).nth(1).click();
       await expect(page.getByTestId('openai-model-count')).toHaveText('2 models found');
 
       const done = final(await streamSuggestion(page));
       expect(done.type, JSON.stringify(done)).toBe('done');
       expect(done.result).toMatchObject({ engine: 'openai', model: 'gpt-4o-mini' });
-      const sent = server.openai.completions.at(-1)!;
+      const sent = openaiServer.openai.completions.at(-1)!;
       expect(sent.authorization).toBe('Bearer sk-test-right');
       expect(sent.body).toMatchObject({ stream: true, response_format: { type: 'json_schema' } });
 
       // The key lives in the extension's IndexedDB, never in storage.local.
       const local = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
       expect(JSON.stringify(local)).not.toContain('sk-test');
-    } finally {
-      await server.close();
-    }
-  });
+    },
+  );
 
-  test('a server with CORS off is told apart from one that is down, with the ways to fix it', async ({
-    openExtensionPage,
-    serviceWorker,
-  }) => {
-    const server = await startFakeOpenAi();
-    try {
-      server.openai.reply = () => ANSWER;
-      server.openai.allowsCors = false;
-      await saveSettings(serviceWorker, {
-        provider: 'openai',
-        openaiBaseUrl: server.baseUrl,
-        openaiModel: 'gpt-4o-mini',
-      });
+  withOpenAi(
+    'a server with CORS off is told apart from one that is down, with the ways to fix it',
+    async ({ openaiServer, openExtensionPage }) => {
+      openaiServer.openai.allowsCors = false;
       const page = await openExtensionPage('options.html');
-      await page.getByLabel('API key').fill('sk-test-right');
-      await page.getByRole('button', { name: 'Use this key' }).click();
+      await useApiKey(page, 'sk-test-right');
       await page.getByRole('button', { name: 'Test connection' }).click();
       const error = page.getByTestId('model-error');
       await expect(error).toHaveAttribute('data-code', 'endpoint-refuses-extensions');
       await expect(error).toContainText(
-        `${server.baseUrl} is running but doesn’t accept requests from browser extensions`,
+        `${openaiServer.baseUrl} is running but doesn’t accept requests from browser extensions`,
       );
       await expect(page.getByTestId('model-error-action')).toContainText('“Enable CORS”');
-      const origin = new URL(server.baseUrl).origin;
+      const origin = new URL(openaiServer.baseUrl).origin;
       await expect(error.getByRole('button', { name: `Allow access to ${origin}` })).toBeVisible();
 
       // The seller turns CORS on in the server instead; the same test now answers.
-      server.openai.allowsCors = true;
+      openaiServer.openai.allowsCors = true;
       await page.getByRole('button', { name: 'Test connection' }).click();
       await expect(page.getByTestId('connection-result')).toContainText(
         'Answered by the OpenAI-compatible endpoint (gpt-4o-mini)',
       );
       await expect(error).toHaveCount(0);
-    } finally {
-      await server.close();
-    }
-  });
+    },
+  );
 
   test('an unreachable endpoint says so', async ({ openExtensionPage, serviceWorker }) => {
-    await saveSettings(serviceWorker, {
+    await saveModelSettings(serviceWorker, {
       provider: 'openai',
       openaiBaseUrl: 'http://127.0.0.1:9/v1',
     });
     const page = await openExtensionPage('options.html');
-    await page.getByLabel('API key').fill('sk-anything');
-    await page.getByRole('button', { name: 'Use this key' }).click();
+    await useApiKey(page, 'sk-anything');
     await page.getByRole('button', { name: 'Test connection' }).click();
     await expect(page.getByTestId('model-error')).toHaveAttribute(
       'data-code',
@@ -515,7 +501,7 @@ test('Automatic says which provider it used, and falls back to offline rules whe
   serviceWorker,
 }) => {
   ollama.script = { reply: () => ANSWER, chunkSize: 40, chunkDelayMs: 1 };
-  await saveSettings(serviceWorker, { provider: 'auto' });
+  await saveModelSettings(serviceWorker, { provider: 'auto' });
   const page = await openExtensionPage('options.html');
   const used = final(await streamSuggestion(page));
   expect(used.result).toMatchObject({

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConsoleMessage, Page, Worker } from '@playwright/test';
+import type { ConsoleMessage, Page } from '@playwright/test';
 import { EXTENSION_DIR } from '../../scripts/launch';
 import { startFakeOpenAi } from '../peers/openai';
 import { EDITOR_URL, expect, PANEL, test } from './fixtures';
+import { saveModelSettings, useApiKey } from './helpers/model-settings';
 import { connect } from './helpers/etsy';
 import { OPENAI_TEST_KEYS } from './helpers/secrets';
 import { builtFiles } from './helpers/bundle';
@@ -28,13 +29,6 @@ const ANSWER = JSON.stringify({
 });
 
 const codeFiles = () => builtFiles().filter((f) => /\.(m?js|html)$/.test(f));
-
-async function saveSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
-  await worker.evaluate(async (changes) => {
-    const { modelSettings } = await chrome.storage.local.get('modelSettings');
-    await chrome.storage.local.set({ modelSettings: { ...(modelSettings ?? {}), ...changes } });
-  }, settings);
-}
 
 /** Runs one suggestion over the port from an extension page; resolves with the last envelope. */
 function suggestFrom(page: Page): Promise<{ type: string; [key: string]: unknown }> {
@@ -72,14 +66,14 @@ test('secrets stay out of storage a content script can read, and out of every lo
   serviceWorker.on('console', record('worker'));
   for (const page of context.pages()) page.on('console', record(page.url()));
   context.on('page', (page) => page.on('console', record(page.url())));
-  await saveSettings(serviceWorker, { debugLogging: true });
+  await saveModelSettings(serviceWorker, { debugLogging: true });
 
   const server = await startFakeOpenAi();
   try {
     server.openai.apiKey = OPENAI_KEY;
     server.openai.reply = () => ANSWER;
     await connect(etsy, openExtensionPage);
-    await saveSettings(serviceWorker, {
+    await saveModelSettings(serviceWorker, {
       provider: 'openai',
       openaiBaseUrl: server.baseUrl,
       openaiModel: 'gpt-4o-mini',
@@ -87,15 +81,13 @@ test('secrets stay out of storage a content script can read, and out of every lo
     });
     const options = await openExtensionPage('options.html');
     // A wrong key first: the failure path logs too.
-    await options.getByLabel('API key').fill(WRONG_OPENAI_KEY);
-    await options.getByRole('button', { name: 'Use this key' }).click();
+    await useApiKey(options, WRONG_OPENAI_KEY);
     await expect(options.getByTestId('openai-key-status')).toHaveText('A key is saved.');
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect(options.getByTestId('model-error')).toHaveAttribute('data-code', 'bad-api-key');
     expect(await suggestFrom(options)).toMatchObject({ type: 'error' });
 
-    await options.getByLabel('API key').fill(OPENAI_KEY);
-    await options.getByRole('button', { name: 'Use this key' }).click();
+    await useApiKey(options, OPENAI_KEY);
     await expect(options.getByLabel('API key')).toHaveValue('');
     expect(await suggestFrom(options)).toMatchObject({ type: 'done' });
     expect(server.openai.completions.at(-1)!.authorization).toBe(`Bearer ${OPENAI_KEY}`);
@@ -149,8 +141,7 @@ test('a web page on www.etsy.com reaches neither chrome.storage, the extensionâ€
 }) => {
   // A secret in the extension's IndexedDB, saved the real way, for the page to look for.
   const options = await openExtensionPage('options.html');
-  await options.getByLabel('API key').fill(OPENAI_TEST_KEYS.pageProbe);
-  await options.getByRole('button', { name: 'Use this key' }).click();
+  await useApiKey(options, OPENAI_TEST_KEYS.pageProbe);
   await expect(options.getByTestId('openai-key-status')).toHaveText('A key is saved.');
   await options.close();
   for (const url of ['https://www.etsy.com/', EDITOR_URL]) {

@@ -1,0 +1,18 @@
+import type { Page, Worker } from '@playwright/test';
+
+/** Changes the saved model settings directly, as the options page's Save would. */
+export async function saveModelSettings(
+  worker: Worker,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  await worker.evaluate(async (changes) => {
+    const { modelSettings } = await chrome.storage.local.get('modelSettings');
+    await chrome.storage.local.set({ modelSettings: { ...(modelSettings ?? {}), ...changes } });
+  }, changes);
+}
+
+/** Enters an API key on the options page and hands it to the background. */
+export async function useApiKey(options: Page, key: string): Promise<void> {
+  await options.getByLabel('API key').fill(key);
+  await options.getByRole('button', { name: 'Use this key' }).click();
+}
