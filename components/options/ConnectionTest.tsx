@@ -18,6 +18,8 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
   const [result, setResult] = useState<ModelTest | null>(null);
   const [error, setError] = useState<UserError | null>(null);
   const [running, setRunning] = useState(false);
+  // The address the last test went to: the draft may change while its error is shown.
+  const [testedEndpoint, setTestedEndpoint] = useState(draft.openaiBaseUrl);
 
   const run = async () => {
     const parsed = ModelSettingsSchema.safeParse(draft);
@@ -45,6 +47,7 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
     setRunning(true);
     setResult(null);
     setError(null);
+    setTestedEndpoint(parsed.data.openaiBaseUrl);
     const answer = await request('testModel', parsed.data);
     setRunning(false);
     if (answer.ok) setResult(answer.value);
@@ -64,7 +67,7 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
         </span>
       </div>
       {error ? (
-        <ModelErrorNotice error={error} endpoint={draft.openaiBaseUrl} onRetry={() => void run()} />
+        <ModelErrorNotice error={error} endpoint={testedEndpoint} onRetry={() => void run()} />
       ) : null}
     </div>
   );

@@ -17,10 +17,13 @@ export function ModelPicker({ engine, label, draft, value, onChange }: Props) {
   const [models, setModels] = useState<string[] | null>(null);
   const [error, setError] = useState<UserError | null>(null);
   const [loading, setLoading] = useState(false);
+  // The address the last load went to: the draft may change while its error is shown.
+  const [loadedFrom, setLoadedFrom] = useState(draft.openaiBaseUrl);
   const id = `${engine}-model`;
 
   const load = async () => {
     setLoading(true);
+    setLoadedFrom(draft.openaiBaseUrl);
     const answer = await request('listModels', { settings: draft, engine });
     setLoading(false);
     setError(answer.ok ? null : answer.error);
@@ -60,11 +63,7 @@ export function ModelPicker({ engine, label, draft, value, onChange }: Props) {
         ) : null}
       </div>
       {error ? (
-        <ModelErrorNotice
-          error={error}
-          endpoint={draft.openaiBaseUrl}
-          onRetry={() => void load()}
-        />
+        <ModelErrorNotice error={error} endpoint={loadedFrom} onRetry={() => void load()} />
       ) : null}
     </div>
   );
