@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendHtml } from '../http';
-import { sharedReferencePath } from '../shared-reference';
+import { repoFilePath } from '../reference';
 
-const fixtureHtml = readFileSync(sharedReferencePath('fixtures/etsy-listing-editor.html'), 'utf8');
+const fixtureHtml = readFileSync(repoFilePath('fixtures/etsy-listing-editor.html'), 'utf8');
 
 function plainPage(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} - Etsy</title></head><body><header><a href="/">Etsy</a></header><main><h1>${title}</h1>${body}</main></body></html>`;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { sharedReferencePath } from '../../peers/shared-reference';
+import { repoFilePath } from '../../peers/reference';
 
 /** A small reader for Etsy's OpenAPI 3.0 document: just what the contract test needs. */
 export interface Schema {
@@ -40,9 +40,9 @@ export interface Spec {
   };
 }
 
-/** Etsy's own document, read from the shared reference (never copied in). */
+/** Etsy's own document, the repository's copy (tests/reference/etsy-openapi/SOURCE.md). */
 export function loadBaseline(): Spec {
-  const path = sharedReferencePath('etsy-openapi/baseline.json');
+  const path = repoFilePath('reference/etsy-openapi/baseline.json');
   return JSON.parse(readFileSync(path, 'utf8')) as Spec;
 }
 
