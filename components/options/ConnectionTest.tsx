@@ -66,6 +66,13 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
             : ''}
         </span>
       </div>
+      {result?.notes.length ? (
+        <ul className="fine-print" data-testid="connection-notes">
+          {result.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
       {error ? (
         <ModelErrorNotice error={error} endpoint={testedEndpoint} onRetry={() => void run()} />
       ) : null}

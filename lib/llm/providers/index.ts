@@ -4,6 +4,7 @@ import { toUserError } from '../errors';
 import { builtinProvider } from './builtin';
 import { ollamaProvider } from './ollama';
 import { openAiProvider } from './openai';
+import { refusedParametersFor } from '../refused-parameters';
 import type { EngineId, ModelProvider } from './types';
 
 export type { EngineId, ModelProvider } from './types';
@@ -11,7 +12,8 @@ export type { EngineId, ModelProvider } from './types';
 export interface ProviderContext {
   settings: ModelSettings;
   openaiApiKey: string | null;
-  extensionId: string;
+  /** runtime.getURL(''): chrome-extension://<id>/ or, in Firefox, moz-extension://<uuid>/. */
+  extensionOrigin: string;
 }
 
 /** "Automatic" tries local first: nothing leaves the seller's computer unless they set up a remote key. */
@@ -19,20 +21,21 @@ export const AUTOMATIC_ORDER: EngineId[] = ['ollama', 'builtin', 'openai'];
 
 export function providerFor(
   engine: EngineId,
-  { settings, openaiApiKey, extensionId }: ProviderContext,
+  { settings, openaiApiKey, extensionOrigin }: ProviderContext,
 ): ModelProvider {
   switch (engine) {
     case 'ollama':
       return ollamaProvider({
         host: settings.ollamaHost,
         model: settings.ollamaModel,
-        extensionId,
+        extensionOrigin,
       });
     case 'openai':
       return openAiProvider({
         baseUrl: settings.openaiBaseUrl,
         model: settings.openaiModel,
         apiKey: openaiApiKey,
+        refused: refusedParametersFor(settings.openaiBaseUrl, settings.openaiModel),
       });
     case 'builtin':
       return builtinProvider();

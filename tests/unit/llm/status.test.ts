@@ -26,7 +26,7 @@ function stubOllama(installed: string[] | 'down', reply = '{"reply":"OK"}') {
 const context = (changes: Partial<ModelSettings>) => ({
   settings: { ...DEFAULT_MODEL_SETTINGS, ...changes },
   openaiApiKey: null,
-  extensionId: ID,
+  extensionOrigin: `chrome-extension://${ID}/`,
 });
 
 describe('model status and connection test', () => {

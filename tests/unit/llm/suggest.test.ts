@@ -29,7 +29,7 @@ function environment(changes: Partial<ModelSettings>) {
   return {
     settings: { ...DEFAULT_MODEL_SETTINGS, ...changes },
     openaiApiKey: null,
-    extensionId: 'blgfogbpcdmhohalginmiifilfkhopig',
+    extensionOrigin: 'chrome-extension://blgfogbpcdmhohalginmiifilfkhopig/',
     queue: new RequestQueue(),
   };
 }
