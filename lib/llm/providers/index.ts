@@ -1,6 +1,6 @@
-import type { ModelSettings } from '@/lib/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '@/lib/settings';
 import type { UserError } from '@/lib/messaging/errors';
-import { toUserError } from '../errors';
+import { modelError, toUserError } from '../errors';
 import { builtinProvider } from './builtin';
 import { ollamaProvider } from './ollama';
 import { openAiProvider } from './openai';
@@ -14,6 +14,16 @@ export interface ProviderContext {
   openaiApiKey: string | null;
   /** runtime.getURL(''): chrome-extension://<id>/ or, in Firefox, moz-extension://<uuid>/. */
   extensionOrigin: string;
+}
+
+const DEFAULT_OPENAI = DEFAULT_MODEL_SETTINGS.openaiBaseUrl;
+
+/**
+ * Whether the seller set up an OpenAI-compatible endpoint: a key, or an address of their own
+ * (a keyless local server). Automatic never even asks api.openai.com when nothing was set up.
+ */
+function openAiSetUp({ settings, openaiApiKey }: ProviderContext): boolean {
+  return Boolean(openaiApiKey) || settings.openaiBaseUrl !== DEFAULT_OPENAI;
 }
 
 /** "Automatic" tries local first: nothing leaves the seller's computer unless they set up a remote key. */
@@ -67,6 +77,10 @@ export async function chooseProvider(
   if (provider !== 'auto') return { provider: providerFor(provider, context), skipped: [] };
   const skipped: ProviderChoice['skipped'] = [];
   for (const engine of AUTOMATIC_ORDER) {
+    if (engine === 'openai' && !openAiSetUp(context)) {
+      skipped.push({ engine, error: modelError('api-key-needed', { host: DEFAULT_OPENAI }) });
+      continue;
+    }
     const candidate = providerFor(engine, context);
     try {
       await candidate.probe(signal);

@@ -65,4 +65,14 @@ describe('model status and connection test', () => {
       error: { code: 'ollama-not-running' },
     });
   });
+
+  it('Automatic asks no OpenAI-compatible server that wasn’t set up, but asks a keyless one that was', async () => {
+    stubOllama('down');
+    const asked = () => vi.mocked(fetch).mock.calls.map(([input]) => new URL(String(input)).origin);
+    await modelStatus(context({ provider: 'auto' }));
+    expect(asked()).not.toContain('https://api.openai.com');
+
+    await modelStatus(context({ provider: 'auto', openaiBaseUrl: 'http://localhost:1234/v1' }));
+    expect(asked()).toContain('http://localhost:1234');
+  });
 });
