@@ -32,12 +32,14 @@ interface LanguageModelApi {
   }): Promise<LanguageModelSession>;
 }
 
-/** The languages a session declares: the listing's language in and out (English by default). */
+/**
+ * The languages a session declares: our instructions are English and the listing is in its
+ * own language (English by default); the answer is in the listing's language.
+ */
 function languageOptions(language = 'en') {
-  const languages = [language];
   return {
-    expectedInputs: [{ type: 'text' as const, languages }],
-    expectedOutputs: [{ type: 'text' as const, languages }],
+    expectedInputs: [{ type: 'text' as const, languages: [...new Set(['en', language])] }],
+    expectedOutputs: [{ type: 'text' as const, languages: [language] }],
   };
 }
 

@@ -44,12 +44,13 @@ describe('Chrome’s built-in model (with a fake LanguageModel)', () => {
   it('declares the listing’s language for input and output', async () => {
     const model = useModel(new FakeLanguageModel({ availability: 'available', reply: '{"a":1}' }));
     expect(await generate({ language: 'es' })).toEqual({ whole: '{"a":1}', text: '{"a":1}' });
-    const expected = [{ type: 'text', languages: ['es'] }];
+    const inputs = [{ type: 'text', languages: ['en', 'es'] }];
+    const outputs = [{ type: 'text', languages: ['es'] }];
     expect(model.createCalls[0]).toMatchObject({
-      expectedInputs: expected,
-      expectedOutputs: expected,
+      expectedInputs: inputs,
+      expectedOutputs: outputs,
     });
-    expect(model.availabilityCalls.at(-1)).toMatchObject({ expectedInputs: expected });
+    expect(model.availabilityCalls.at(-1)).toMatchObject({ expectedInputs: inputs });
     expect(model.destroyed).toBe(1);
   });
 
