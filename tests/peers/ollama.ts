@@ -14,7 +14,7 @@ const DEFAULT_ALLOWED = [
 export interface FakeOllamaModel {
   name: string;
   /**
-   * What /api/show reports (ollama/ollama v0.33.0 api/types.go ShowResponse.Capabilities);
+   * What /api/show reports (ollama/ollama v0.33.0-rc2 api/types.go ShowResponse.Capabilities);
    * "thinking" makes the model think unless asked not to (server/routes.go ChatHandler sets
    * `think` to true when the request leaves it out).
    */
@@ -45,19 +45,22 @@ export interface FakeOllamaScript {
   killAfterChunks?: number;
   /**
    * What the model "thinks" before its answer, streamed in `message.thinking` (content
-   * empty) when the model thinks. Ollama v0.33.0 server/routes.go: structured output is
+   * empty) when the model thinks. Ollama v0.33.0-rc2 server/routes.go: structured output is
    * applied only after thinking ends, so thinking is free text and the JSON comes after.
    */
   thinking?: string;
   /** The final line's done_reason: "length" when num_predict or the context ran out (llm/server.go DoneReason). */
   doneReason?: 'stop' | 'length';
-  /** End the stream cleanly without the final `done: true` line. */
+  /**
+   * End the stream cleanly without the final `done: true` line (ollama/ollama-js 0.6.4
+   * AbortableAsyncIterator then throws "Did not receive done or success response in stream.").
+   */
   omitDone?: boolean;
   /** Refuse the chat before streaming with this status and `{"error": message}` body. */
   rejectWith?: { status: number; error: string };
 }
 
-/** Ollama v0.33.0 server/routes.go, api/types.go: the body of every error is `{"error": "…"}`. */
+/** Ollama v0.33.0-rc2 server/routes.go, api/types.go: the body of every error is `{"error": "…"}`. */
 export const OLLAMA_CONTEXT_OVERFLOW = 'the input length exceeds the context length';
 
 export class FakeOllama {
@@ -167,7 +170,7 @@ export class FakeOllama {
     return this.models.find((m) => m.name === model || m.name === `${model}:latest`);
   }
 
-  /** POST /api/show (ollama/ollama v0.33.0 server/routes.go ShowHandler): 404 for an unknown model. */
+  /** POST /api/show (ollama/ollama v0.33.0-rc2 server/routes.go ShowHandler): 404 for an unknown model. */
   private async show(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await this.readJson(req, res);
     if (!body) return;
@@ -187,7 +190,7 @@ export class FakeOllama {
   }
 
   /**
-   * Whether this request makes the model think, as ollama/ollama v0.33.0 decides it
+   * Whether this request makes the model think, as ollama/ollama v0.33.0-rc2 decides it
    * (server/routes.go ChatHandler): a thinking-capable model thinks unless `think` is false;
    * a gpt-oss model always thinks (booleans are ignored); anything else asked to think is a
    * 400 "<model> does not support thinking".
@@ -297,7 +300,7 @@ export class FakeOllama {
   }
 
   /**
-   * Ollama's OpenAI compatibility (ollama/ollama v0.33.0 middleware/openai.go, openai/openai.go):
+   * Ollama's OpenAI compatibility (ollama/ollama v0.33.0-rc2 middleware/openai.go, openai/openai.go):
    * chunks carry thinking as `delta.reasoning`; the first chunk names the role; the last has
    * finish_reason ("length" from done_reason), then `data: [DONE]`. An error after streaming
    * started is written by BaseWriter.writeError as a bare JSON line, with no `data:` prefix.

@@ -17,9 +17,11 @@ export interface CompletionLog {
  * How each server says a prompt doesn't fit (HTTP 400 before streaming):
  * - openai: api.openai.com, code "context_length_exceeded" (openai/openai-node src/error.ts
  *   passes the body through as is);
- * - llama.cpp: ggml-org/llama.cpp tools/server (error type "exceed_context_size_error",
- *   with n_prompt_tokens and n_ctx beside the message);
- * - vllm: vllm-project/vllm vllm/entrypoints/openai/serving_engine.py (_validate_input).
+ * - llama.cpp: ggml-org/llama.cpp tools/server/server-context.cpp (error type
+ *   "exceed_context_size_error", n_prompt_tokens and n_ctx beside the message; older builds
+ *   said "the request exceeds the available context size, try increasing it");
+ * - vllm: vllm-project/vllm vllm/entrypoints/openai/serving_engine.py (v0.10, _validate_input;
+ *   its ErrorResponse then had the fields at the top level, as here).
  */
 export const CONTEXT_OVERFLOW_BODIES = {
   openai: {
@@ -94,8 +96,8 @@ export class FakeOpenAi {
   /** After this many content chunks, send an error chunk in the server's shape and end. */
   failAfterChunks?: number;
   /**
-   * The mid-stream error's shape: openai-node src/core/streaming.ts throws on any chunk with
-   * an `error` field; "object" is OpenAI's `{"error":{"message":…}}`, "string" a bare
+   * The mid-stream error's shape: openai/openai-node src/core/streaming.ts (commit 009322de)
+   * throws on any chunk whose `error` field is truthy, object or string; "object" is OpenAI's `{"error":{"message":…}}`, "string" a bare
    * `{"error":"…"}` as some proxies send.
    */
   midStreamError: 'object' | 'string' = 'object';
@@ -214,7 +216,7 @@ export class FakeOpenAi {
       choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
     });
     const pause = () => new Promise((resolve) => setTimeout(resolve, this.chunkDelayMs));
-    // openai-node's ChatCompletionStream: the first chunk names the role with empty content.
+    // As api.openai.com streams: the first chunk names the role with empty content.
     send(choice({ role: 'assistant', content: '', refusal: null }));
     for (let at = 0; at < this.reasoning.length; at += this.chunkSize) {
       send(
