@@ -11,7 +11,7 @@ export interface OllamaConfig {
 }
 
 /**
- * gpt-oss ignores `think: true/false` and takes only levels (ollama/ollama v0.33.0
+ * gpt-oss ignores `think: true/false` and takes only levels (ollama/ollama v0.33.0-rc2
  * docs/capabilities/thinking.mdx); Ollama reports its family as "gptoss".
  */
 function alwaysThinks(model: string, family?: string): boolean {
@@ -84,7 +84,7 @@ export function ollamaProvider({ host, model, extensionOrigin }: OllamaConfig): 
     listModels,
     traits,
     async generate({ messages, schema, temperature, signal, onText, onThinking }) {
-      const thinking = alwaysThinks(model);
+      const cannotStopThinking = alwaysThinks(model);
       let stream;
       try {
         stream = await client(signal).chat({
@@ -95,12 +95,12 @@ export function ollamaProvider({ host, model, extensionOrigin }: OllamaConfig): 
           // Thinking models (qwen3, deepseek-r1…) think by default; their answer fits the time
           // limit only without it. A model that can't think ignores `false` (routes.go refuses
           // only `true`); gpt-oss can't stop, so it thinks as little as it can.
-          think: thinking ? 'low' : false,
+          think: cannotStopThinking ? 'low' : false,
           // Keeps the model loaded between a seller's runs; a cold load is the slow part.
           keep_alive: '10m',
           options: {
             temperature,
-            num_ctx: thinking ? CONTEXT_TOKENS + THINKING_TOKENS : CONTEXT_TOKENS,
+            num_ctx: cannotStopThinking ? CONTEXT_TOKENS + THINKING_TOKENS : CONTEXT_TOKENS,
           },
         });
       } catch (error) {
