@@ -8,6 +8,8 @@ export const EtsyListingTextSchema = z.object({
   title: z.string(),
   description: z.string(),
   tags: z.array(z.string()),
+  /** Etsy keeps a rich-text (HTML) description too: a plain one sent back would lose its formatting. */
+  richDescription: z.boolean().optional(),
 });
 export type EtsyListingText = z.infer<typeof EtsyListingTextSchema>;
 
@@ -30,11 +32,18 @@ export const ListingChangesSchema = z
   .refine((changes) => Object.keys(changes).length > 0, 'There is nothing to publish.');
 export type ListingChanges = z.infer<typeof ListingChangesSchema>;
 
-export const PublishRequestSchema = z.object({
-  /** The listing as it was read from Etsy when the seller opened it. */
-  baseline: EtsyListingTextSchema,
-  changes: ListingChangesSchema,
-});
+export const PublishRequestSchema = z
+  .object({
+    /** The listing as it was read from Etsy when the seller opened it. */
+    baseline: EtsyListingTextSchema,
+    changes: ListingChangesSchema,
+    /** The seller confirmed removing every tag; without it an empty tag list is refused. */
+    emptyTagsConfirmed: z.literal(true).optional(),
+  })
+  .refine(
+    (request) => request.changes.tags?.length !== 0 || request.emptyTagsConfirmed,
+    'Removing every tag needs your confirmation.',
+  );
 
 export const FieldConflictSchema = z.object({
   field: z.enum(['title', 'description', 'tags']),
