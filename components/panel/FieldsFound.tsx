@@ -15,11 +15,14 @@ export function FieldsFoundLine({ readout }: { readout: EditorReadout }) {
     if (report.status === 'unread') unread.push(`${field} (${report.reason})`);
     else if (report.layer !== 'known') fallbacks.push(`${field} by ${LAYER[report.layer]}`);
   }
-  if (!fallbacks.length && !unread.length) return null;
+  const sentences = [
+    fallbacks.length ? `Found ${fallbacks.join(', ')}.` : '',
+    unread.length ? `Couldn’t read ${unread.join(', ')}: not graded, filled or sent.` : '',
+  ].filter(Boolean);
+  if (!sentences.length) return null;
   return (
     <p className="muted fields-found" role="status" data-testid="panel-fields">
-      {fallbacks.length > 0 && `Found ${fallbacks.join(', ')}. `}
-      {unread.length > 0 && `Couldn’t read ${unread.join(', ')}: not graded, filled or sent.`}
+      {sentences.join(' ')}
     </p>
   );
 }
