@@ -25,7 +25,11 @@ const TagsSchema = z
 /** What a publish may change. Invalid values are refused here, before Etsy ever sees them. */
 export const ListingChangesSchema = z
   .object({
-    title: z.string().refine(isValidTitle, 'The title breaks Etsy’s rules.').optional(),
+    title: z
+      .string()
+      .refine((title) => title.trim().length > 0, 'The title can’t be empty.')
+      .refine(isValidTitle, 'The title breaks Etsy’s rules.')
+      .optional(),
     description: z.string().trim().min(1, 'The description can’t be empty.').optional(),
     tags: TagsSchema.optional(),
   })

@@ -93,6 +93,12 @@ describe('the publish request', () => {
       true,
     );
   });
+
+  it('refuses an empty title or description outright', () => {
+    for (const changes of [{ title: '' }, { title: '  ' }, { description: ' ' }]) {
+      expect(PublishRequestSchema.safeParse({ baseline: ETSY, changes }).success).toBe(false);
+    }
+  });
 });
 
 describe('fillRequest', () => {
