@@ -41,13 +41,11 @@ async function pageState(page: Page): Promise<FixtureDebug> {
   return JSON.parse((await page.locator('#fixture-debug').textContent()) ?? '{}') as FixtureDebug;
 }
 
-async function expectRead(
-  panel: Locator,
-  saved: { title: string; description: string; tags: string[] },
-) {
+async function expectRead(panel: Locator, saved: FakeListing) {
   await panel.getByText('What the panel read').click();
   await expect(panel.getByTestId('read-title')).toHaveText(saved.title);
   await expect(panel.getByTestId('read-tags')).toHaveText(saved.tags.join(' | '));
+  await expect(panel.getByTestId('read-materials')).toHaveText(saved.materials.join(' | '));
   await expect
     .poll(() => panel.getByTestId('read-description').textContent())
     .toBe(saved.description);
