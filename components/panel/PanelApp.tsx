@@ -3,7 +3,7 @@ import type { EditorAdapter } from '@/lib/editor/adapter';
 import { unreadFields } from '@/lib/editor/read';
 import type { EditorRoute } from '@/lib/editor/route';
 import type { EtsyListingText } from '@/lib/etsy/publish-schemas';
-import { fillRequest, publishPlan, type Readable } from '@/lib/review/changes';
+import { fillRequest, publishPlan, type Readable } from '@/lib/review/plan';
 import { defaultChoices, type Choices } from '@/lib/review/choices';
 import { checkListing } from '@/lib/seo';
 import { ErrorBox } from './ErrorBox';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { EtsyListingText, FieldConflict, WriteOutcome } from '@/lib/etsy/publish-schemas';
 import type { UserError } from '@/lib/messaging/errors';
 import { request } from '@/lib/messaging/protocol';
-import type { PublishPlan } from '@/lib/review/changes';
+import type { PublishPlan } from '@/lib/review/plan';
 import { ErrorBox } from './ErrorBox';
 import type { useEtsyBaseline } from './useEtsyBaseline';
 

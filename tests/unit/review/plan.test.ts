@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EtsyListingText } from '@/lib/etsy/publish-schemas';
 import { PublishRequestSchema } from '@/lib/etsy/publish-schemas';
 import type { ListingText, Suggestion } from '@/lib/listing';
-import { fillRequest, publishPlan, type Readable } from '@/lib/review/changes';
+import { fillRequest, publishPlan, type Readable } from '@/lib/review/plan';
 import { defaultChoices } from '@/lib/review/choices';
 import { checkListing } from '@/lib/seo';
 
