@@ -88,6 +88,8 @@ async function fillText(
   signal: AbortSignal,
 ): Promise<string | null> {
   const control = found.control;
+  // Already listed as changed (the seller edited it): the line can't move for our value.
+  const wasMarked = markedChanged(doc, field);
   control.scrollIntoView({ block: 'center' });
   if (isRich(control)) {
     if (!replaceRichText(doc, control, value)) {
@@ -98,10 +100,14 @@ async function fillText(
   }
   leave(control);
   const held = () => controlText(control) === value;
-  const taken = await waitForDom(doc.body, () => held() && markedChanged(doc, field), {
-    timeoutMs: STEP_MS,
-    signal,
-  });
+  const taken = await waitForDom(
+    doc.body,
+    () => held() && (wasMarked || markedChanged(doc, field)),
+    {
+      timeoutMs: STEP_MS,
+      signal,
+    },
+  );
   if (taken) return null;
   // A page with no change marker at all can only be checked by its value.
   if (held() && changeMarkers(doc).length === 0) return null;

@@ -126,3 +126,42 @@ describe('committing tags the page’s own way', () => {
     ).rejects.toBeDefined();
   });
 });
+
+describe('filling a title', () => {
+  function titleField(listens: boolean) {
+    document.body.innerHTML = `
+      <label for="t">Title</label><textarea id="t">Mug</textarea>
+      <footer aria-live="polite"></footer>`;
+    if (listens) {
+      document.querySelector('textarea')!.addEventListener('input', () => {
+        document.querySelector('footer')!.textContent = 'You changed: Title';
+      });
+    }
+  }
+
+  it('counts it filled when the form lists the title as changed', async () => {
+    titleField(true);
+    const report = await fillEditor(
+      document,
+      { title: 'Ceramic Mug' },
+      new AbortController().signal,
+    );
+    expect(report).toEqual({ done: ['Title filled.'], refused: [] });
+  });
+
+  it('reports it refused when the form never registers the change', async () => {
+    titleField(false);
+    document.querySelector('footer')!.textContent = 'You changed: Tags';
+    const report = await fillEditor(
+      document,
+      { title: 'Ceramic Mug' },
+      new AbortController().signal,
+    );
+    expect(report.refused).toEqual([
+      {
+        field: 'title',
+        reason: 'Etsy didn’t register the new title (its form doesn’t list it as changed).',
+      },
+    ]);
+  });
+});
