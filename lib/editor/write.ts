@@ -1,3 +1,4 @@
+import { debugLog } from '@/lib/log';
 import { addButtonOf, readChips, type Chip } from './chips';
 import { findFields, type FoundField } from './find';
 import { CHANGED_MARKER, mentionsField, type EditorField } from './labels';
@@ -207,8 +208,10 @@ async function fillTags(
   report: FillReport,
   signal: AbortSignal,
 ) {
-  const refuse = (item: string, reason: string) =>
+  const refuse = (item: string, reason: string) => {
+    debugLog('editor', 'tag refused', { tag: item, reason });
     report.refused.push({ field: 'tags', item, reason });
+  };
   let removed = 0;
   let added = 0;
   for (const tag of remove) {
@@ -223,6 +226,7 @@ async function fillTags(
     if ('reason' in outcome) refuse(tag, outcome.reason);
     else {
       added++;
+      debugLog('editor', 'tag committed', { tag, by: outcome.commit });
       // The way that worked goes first for the next tag.
       order = [outcome.commit, ...order.filter((c) => c !== outcome.commit)];
     }
