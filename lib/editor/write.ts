@@ -112,9 +112,10 @@ async function fillText(
   if (taken) return null;
   // A page with no change marker at all can only be checked by its value.
   if (held() && changeMarkers(doc).length === 0) return null;
+  const copy = isRich(control) ? ' Use Copy and paste it in instead.' : '';
   return held()
-    ? `Etsy didn’t register the new ${field} (its form doesn’t list it as changed).`
-    : `Etsy didn’t keep the new ${field}.`;
+    ? `Etsy didn’t register the new ${field} (its form doesn’t list it as changed).${copy}`
+    : `Etsy didn’t keep the new ${field}.${copy}`;
 }
 
 type Commit = 'button' | 'enter' | 'comma';
