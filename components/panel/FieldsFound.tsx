@@ -8,15 +8,17 @@ const LAYER = { structure: 'page structure', label: 'label text' } as const;
  * facts a bug report needs when Etsy changes its markup.
  */
 export function FieldsFoundLine({ readout }: { readout: EditorReadout }) {
-  const fallbacks: string[] = [];
+  const found = { structure: [] as string[], label: [] as string[] };
   const unread: string[] = [];
   for (const field of EDITOR_FIELDS) {
     const report = readout.fields[field];
     if (report.status === 'unread') unread.push(`${field} (${report.reason})`);
-    else if (report.layer !== 'known') fallbacks.push(`${field} by ${LAYER[report.layer]}`);
+    else if (report.layer !== 'known') found[report.layer].push(field);
   }
   const sentences = [
-    fallbacks.length ? `Found ${fallbacks.join(', ')}.` : '',
+    ...(['structure', 'label'] as const).map((layer) =>
+      found[layer].length ? `Found by ${LAYER[layer]}: ${found[layer].join(', ')}.` : '',
+    ),
     unread.length ? `Couldn’t read ${unread.join(', ')}: not graded, filled or sent.` : '',
   ].filter(Boolean);
   if (!sentences.length) return null;

@@ -139,7 +139,7 @@ test('when Etsy renames its ids, the panel finds fields by structure, says so, a
   });
   await page.locator('#listing-title-input').press('End');
   await page.locator('#listing-title-input').pressSequentially(' Gift');
-  await expect(panel.getByTestId('panel-fields')).toHaveText('Found tags by page structure.');
+  await expect(panel.getByTestId('panel-fields')).toHaveText('Found by page structure: tags.');
   await expect(panel.getByTestId('panel-title')).toContainText('Tapestry Gift');
   await expect(panel.getByTestId('grade-unread')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
