@@ -233,3 +233,27 @@ for (const hidden of ['title', 'description', 'tags'] as const) {
     expect(now[hidden]).toEqual(saved[hidden]);
   });
 }
+
+test('filling stops when the seller leaves the listing: nothing lands in the next editor', async ({
+  page,
+  etsy,
+  ollama,
+}) => {
+  const saved = structuredClone(etsy.api.listings.get(1234567890)!);
+  ollama.script = { reply: () => answerFor(saved), chunkSize: 80, chunkDelayMs: 2 };
+  await page.goto(editorUrl(1234567890));
+  // Etsy pauses its tag input after each add; here long enough to leave mid-fill.
+  await page.evaluate(() => document.body.setAttribute('data-commit-delay-ms', '5000'));
+  const panel = page.locator(PANEL);
+  await suggestAndAcceptAll(panel);
+  await panel.getByRole('button', { name: 'Fill into editor' }).click();
+  await expect(page.locator('#field-tags .le-pill__text', { hasText: NEW_TAGS[0] })).toHaveCount(1);
+
+  // Leave (in-page) while the fill waits for the input, then open the listing again.
+  await page.locator('nav[data-seller-nav] a[data-nav="listings"]').click();
+  await page.locator('a[data-listing-link="1234567890"]').click();
+  await expect(panel.getByTestId('score')).toBeVisible();
+  await panel.getByText('What the panel read').click();
+  await expect(panel.getByTestId('read-tags')).toHaveText(saved.tags.join(' | '));
+  expect((await pageState(page)).state.tags).toEqual(saved.tags);
+});
