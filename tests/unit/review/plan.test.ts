@@ -101,6 +101,23 @@ describe('the publish request', () => {
   });
 });
 
+describe('nothing accepted that differs', () => {
+  it('fills and sends nothing', () => {
+    const same: Suggestion = {
+      title: { value: PAGE.title, reasons: [] },
+      description: { value: PAGE.description, reasons: [] },
+      tags: PAGE.tags.map((value) => ({ value, reason: '' })),
+    };
+    const choices = defaultChoices(PAGE, same);
+    expect(fillRequest(PAGE, same, choices, ALL)).toEqual({});
+    expect(publishPlan(ETSY, PAGE, same, choices, ALL)).toEqual({
+      changes: {},
+      held: [],
+      emptiesTags: false,
+    });
+  });
+});
+
 describe('fillRequest', () => {
   it('fills only fields that were read, tags as adds and removes', () => {
     const choices = defaultChoices(PAGE, SUGGESTION);
