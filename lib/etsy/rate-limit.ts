@@ -20,8 +20,6 @@ export class RateLimiter {
   private queue: Promise<void> = Promise.resolve();
   /** While the daily allowance is used up, calls fail at once instead of queueing for hours. */
   private dailyBlockedUntil = 0;
-  /** Calls left in Etsy's rolling 24-hour window, once a response has told us. */
-  remainingToday: number | null = null;
 
   constructor(private readonly clock: Clock) {}
 
@@ -70,7 +68,6 @@ export class RateLimiter {
       readCount(headers, 'x-remaining-this-second') ?? readCount(headers, 'x-remaining-this-secon');
     if (leftThisSecond === 0) this.pauseFor(WINDOW_MS);
     const today = readCount(headers, 'x-remaining-today');
-    if (today !== null) this.remainingToday = today;
     // The window is rolling, so some allowance returns soon; look again after a while.
     if (today === 0) this.dailyBlockedUntil = this.clock.now() + DAILY_RECHECK_MS;
   }
