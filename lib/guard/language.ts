@@ -1,5 +1,6 @@
 import type { SuggestionNote } from '@/lib/listing';
-import { detectLanguage, LANGUAGE_NAMES, type Language } from '@/lib/seo/language';
+import { detectLanguage, LANGUAGE_NAMES, markerWords, type Language } from '@/lib/seo/language';
+import { PRODUCT_NOUN_STEMS } from '@/lib/seo/lexicon';
 import { isStopword, wordsOf } from '@/lib/seo/text';
 
 /**
@@ -29,8 +30,9 @@ export function languageNote(
 
 /**
  * A new tag is a few words, often too few to tell their language. It passes when it reads as the
- * listing's language, or when it can't be told and shares a word with the listing; a tag in
- * another language, or in no telling language with nothing from the listing, is dropped.
+ * listing's language, or when it can't be told and one of its words is known in the listing's
+ * language: from the listing itself, that language's common words or (for English) the usual
+ * Etsy item nouns. "woven tapestry" passes on an English listing; "holz deko" does not.
  */
 export function tagLanguageProblem(
   tag: string,
@@ -41,6 +43,14 @@ export function tagLanguageProblem(
   if (found !== 'unknown' && listing !== 'unknown' && listing !== 'other') {
     return found === listing ? null : found;
   }
+  const markers = markerWords(listing);
+  const english = listing === 'en' || listing === 'unknown';
   const words = wordsOf(tag).filter((w) => !isStopword(w.stem));
-  return words.some((w) => known.has(w.stem)) ? null : 'unrelated';
+  const familiar = words.some(
+    (w) =>
+      known.has(w.stem) ||
+      markers.has(w.text.toLowerCase()) ||
+      (english && PRODUCT_NOUN_STEMS.has(w.stem)),
+  );
+  return familiar ? null : 'unrelated';
 }

@@ -55,6 +55,11 @@ const WORD = /[\p{L}]+/gu;
 /** A listing must lead by this many votes to be called; less is 'unknown'. */
 const MIN_LEAD = 2;
 
+/** Words that mark a language: a short tag using one is taken to be in that language. */
+export function markerWords(language: Language): ReadonlySet<string> {
+  return language in MARKER_SETS ? MARKER_SETS[language as keyof typeof MARKERS] : new Set();
+}
+
 export function detectLanguage(text: string): Language {
   const sample = text.slice(0, SAMPLE_CHARS);
   // Each word votes once, so a title that repeats a loanword ("mug, mug cadeau") can't outvote

@@ -15,6 +15,7 @@ import { isValidTag, MAX_TAGS, TAG_INVALID_CHAR, TAG_MAX_CHARS, tagIdentity } fr
 
 /** Enough description to find its recurring phrases; the rest rarely adds new ones. */
 const DESCRIPTION_SCAN_CHARS = 3000;
+const TITLE_SCAN_CHARS = 1000;
 const MAX_TAGS_PER_ROOT = 3;
 const SENTENCE_SPLIT = /[.!?\n|,;:()[\]{}<>/&+]+/;
 
@@ -199,7 +200,8 @@ function collectCandidates(
   language: Language,
 ): Candidate[] {
   const pool = new CandidatePool();
-  const title = normalizeText(listing.title);
+  // A real title is at most 140 characters; a pasted essay adds no phrases worth the time.
+  const title = normalizeText(listing.title).slice(0, TITLE_SCAN_CHARS);
   const description = normalizeText(listing.description).slice(0, DESCRIPTION_SCAN_CHARS);
 
   for (const segment of `${cleanTitle}|${title.replace(PROMO_RE, '|')}`.split(SENTENCE_SPLIT)) {
@@ -217,6 +219,7 @@ function collectCandidates(
     // The seller's own one-word tags are the describing words they chose ("boho", "minimalist"):
     // in front of the item's name they become the phrase shoppers type ("boho wall hanging").
     const modifiers = listing.tags
+      .filter((t) => t.length <= TAG_MAX_CHARS * 2)
       .map((t) => wordsOf(normalizeText(t)))
       .filter((words) => words.length === 1)
       .flatMap((words) => words)
@@ -241,13 +244,16 @@ function collectCandidates(
         .map((w) => w.text)
         .join(' ');
       const withItem = itemNames
-        .slice(-1)
         .filter((name) => core !== '' && !name.includes(core))
         .map((name) => `${core} ${name}`)
         .find((phrase) => codePointLength(phrase) <= TAG_MAX_CHARS);
       if (withItem) pool.add(withItem, 'your material + what the item is', RANK.materialItem);
     }
-    const listingText = [title, ...listing.tags, description.slice(0, 600)].join(' | ');
+    const listingText = [
+      title,
+      ...listing.tags.map((t) => t.slice(0, 100)),
+      description.slice(0, 600),
+    ].join(' | ');
     for (const phrase of buyerPhrases(listingText, itemNames)) {
       pool.add(phrase, 'who it is for, from your listing', RANK.buyerPhrase);
     }
@@ -256,7 +262,12 @@ function collectCandidates(
   // Descriptions are full of "colours may look" prose: keep phrases that name the item or its
   // buyer, or recur and share a word with the title, tags, materials or category.
   const topical = new Set(
-    wordsOf([title, ...listing.tags, ...listing.materials, ...listing.categoryPath].join(' | '))
+    wordsOf(
+      [title, ...listing.tags, ...listing.materials, ...listing.categoryPath]
+        .map((t) => t.slice(0, TITLE_SCAN_CHARS))
+        .join(' | '),
+      2000,
+    )
       .filter((w) => !isStopword(w.stem))
       .map((w) => w.stem),
   );
@@ -305,6 +316,9 @@ function prepare(candidate: Candidate, vocab: ItemVocabulary, language: Language
   };
 }
 
+const MAX_PHRASE_WORDS = 10;
+const SHORTEN_SCAN_CHARS = 200;
+
 const WEAKEST_FIRST: TagWeaknessKind[] = [
   'promotional',
   'same-search',
@@ -321,11 +335,19 @@ const TAG_INVALID_G = new RegExp(TAG_INVALID_CHAR.source, 'gu');
  * fits, and it must still be a phrase. Null when no such phrase exists: then it is dropped.
  */
 export function shortenTag(raw: string, language: Language): string | null {
-  const clean = normalizeText(raw).replace(TAG_INVALID_G, ' ').replace(/\s+/g, ' ').trim();
+  const headFirst = HEAD_FIRST.has(language);
+  // Twenty characters hold at most ten words: only the end nearest the item noun matters, so a
+  // pasted paragraph costs no more than a tag.
+  const near =
+    raw.length <= SHORTEN_SCAN_CHARS
+      ? raw
+      : headFirst
+        ? raw.slice(0, SHORTEN_SCAN_CHARS)
+        : raw.slice(-SHORTEN_SCAN_CHARS);
+  const clean = normalizeText(near).replace(TAG_INVALID_G, ' ').replace(/\s+/g, ' ').trim();
   if (isValidTag(clean)) return clean;
-  let words = clean.split(' ');
-  const headFirst =
-    language === 'fr' || language === 'es' || language === 'it' || language === 'pt';
+  const all = clean.split(' ');
+  let words = headFirst ? all.slice(0, MAX_PHRASE_WORDS) : all.slice(-MAX_PHRASE_WORDS);
   while (words.length > 2) {
     words = headFirst ? words.slice(0, -1) : words.slice(1);
     const edge = wordsOf(headFirst ? (words[words.length - 1] ?? '') : (words[0] ?? ''))[0];
@@ -364,7 +386,7 @@ export function suggestTags(
       }
       return;
     }
-    if (weakness && isSafeToRemove(weakness.kind)) return;
+    if ((weakness && isSafeToRemove(weakness.kind)) || identities.has(tagIdentity(tag))) return;
     identities.add(tagIdentity(tag));
     if (weakness)
       weak.push({
@@ -402,5 +424,9 @@ export function suggestTags(
     ...weakKept.map(({ value, reason }) => ({ value, reason })),
     ...added.map(({ value, reason }) => ({ value, reason })),
   ];
+  const last = tags[tags.length - 1];
+  if (last && tags.length < MAX_TAGS) {
+    last.reason += `; your listing only had enough words for ${tags.length} tags, so add more detail to the title or description for the other ${MAX_TAGS - tags.length}`;
+  }
   return tags.slice(0, MAX_TAGS);
 }

@@ -37,6 +37,12 @@ export function tagWeaknesses(
   const english = mayBeEnglish(language);
   return tags.map((raw): TagWeakness | null => {
     const tag = normalizeText(raw).trim();
+    if (!isValidTag(tag)) {
+      return {
+        kind: 'rejected',
+        reason: `Etsy won't accept "${tag.slice(0, 40)}": tags are at most ${TAG_MAX_CHARS} characters of letters, numbers, spaces, - and '.`,
+      };
+    }
     const identity = tagIdentity(tag);
     const words = wordsOf(tag);
     const key = phraseKey(tag, words);
@@ -44,12 +50,6 @@ export function tagWeaknesses(
     const duplicate = identities.has(identity);
     identities.add(identity);
     if (!firstOfKey) keys.set(key, tag);
-    if (!isValidTag(tag)) {
-      return {
-        kind: 'rejected',
-        reason: `Etsy won't accept "${tag}": tags are at most ${TAG_MAX_CHARS} characters of letters, numbers, spaces, - and '.`,
-      };
-    }
     if (duplicate)
       return {
         kind: 'duplicate',
