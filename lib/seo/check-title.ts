@@ -23,8 +23,13 @@ export interface PromoMatch {
   text: string;
 }
 
+/** A cheap first pass: nearly no text is promotional, and PROMO_RE is the costly test. */
+const PROMO_HINT =
+  /sal|ship|deliver|postage|off|discount|cheap|clearance|deal|promo|coupon|bogo|limited|buy|sell/i;
+
 export function promoMatches(text: string): PromoMatch[] {
   const out: PromoMatch[] = [];
+  if (!PROMO_HINT.test(text)) return out;
   for (const m of text.matchAll(PROMO_RE)) {
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }

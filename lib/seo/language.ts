@@ -35,6 +35,12 @@ const MARKERS: Record<Exclude<Language, 'other' | 'unknown'>, string> = {
     'vela casamento prata madeira',
 };
 
+/** word → the languages it marks, so each word costs one lookup. */
+const LANGUAGES_OF = new Map<string, (keyof typeof MARKERS)[]>();
+for (const [lang, words] of Object.entries(MARKERS) as [keyof typeof MARKERS, string][]) {
+  for (const w of words.split(' ')) LANGUAGES_OF.set(w, [...(LANGUAGES_OF.get(w) ?? []), lang]);
+}
+
 const MARKER_SETS = Object.fromEntries(
   Object.entries(MARKERS).map(([lang, words]) => [lang, new Set(words.split(' '))]),
 ) as Record<keyof typeof MARKERS, Set<string>>;
@@ -47,10 +53,12 @@ const LETTER_HINTS: [RegExp, keyof typeof MARKERS][] = [
   [/[ãõ]/iu, 'pt'],
 ];
 
+const ANY_LETTER_HINT = /[äöüßñ¿¡çœèêëîïûãõ]/iu;
+
 const NON_LATIN =
   /[\p{Script=Arabic}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Thai}]/u;
 /** Enough text to tell; a long description adds nothing but time. */
-const SAMPLE_CHARS = 800;
+const SAMPLE_CHARS = 500;
 const WORD = /[\p{L}]+/gu;
 /** A listing must lead by this many votes to be called; less is 'unknown'. */
 const MIN_LEAD = 2;
@@ -61,25 +69,40 @@ export function markerWords(language: Language): ReadonlySet<string> {
 }
 
 export function detectLanguage(text: string): Language {
-  const sample = text.slice(0, SAMPLE_CHARS);
+  const sample = (text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text).toLowerCase();
+  if (NON_LATIN.test(sample) && nonLatinMostly(sample)) return 'other';
+  const votes = new Map<keyof typeof MARKERS, number>();
   // Each word votes once, so a title that repeats a loanword ("mug, mug cadeau") can't outvote
   // the words around it.
-  const words = [...new Set(sample.toLowerCase().match(WORD) ?? [])];
-  const latin = words.filter((w) => !NON_LATIN.test(w)).length;
-  if (words.length > 0 && latin < words.length / 2) return 'other';
-  const votes = new Map<keyof typeof MARKERS, number>();
-  for (const w of words) {
-    for (const lang of Object.keys(MARKER_SETS) as (keyof typeof MARKERS)[]) {
-      if (MARKER_SETS[lang].has(w)) votes.set(lang, (votes.get(lang) ?? 0) + 1);
+  const seen = new Set<string>();
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(sample)) !== null) {
+    const languages = LANGUAGES_OF.get(m[0]);
+    if (languages === undefined || seen.has(m[0])) continue;
+    seen.add(m[0]);
+    for (const lang of languages) votes.set(lang, (votes.get(lang) ?? 0) + 1);
+  }
+  if (ANY_LETTER_HINT.test(sample)) {
+    for (const [re, lang] of LETTER_HINTS) {
+      if (re.test(sample)) votes.set(lang, (votes.get(lang) ?? 0) + 2);
     }
   }
-  for (const [re, lang] of LETTER_HINTS) {
-    if (re.test(sample)) votes.set(lang, (votes.get(lang) ?? 0) + 2);
+  let first: [keyof typeof MARKERS, number] | undefined;
+  let second = 0;
+  for (const entry of votes) {
+    if (!first || entry[1] > first[1]) {
+      second = first?.[1] ?? 0;
+      first = entry;
+    } else if (entry[1] > second) second = entry[1];
   }
-  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
-  const [first, second] = ranked;
-  if (!first || first[1] < MIN_LEAD || first[1] - (second?.[1] ?? 0) < MIN_LEAD) return 'unknown';
+  if (!first || first[1] < MIN_LEAD || first[1] - second < MIN_LEAD) return 'unknown';
   return first[0];
+}
+
+function nonLatinMostly(sample: string): boolean {
+  const words = sample.match(WORD) ?? [];
+  return words.filter((w) => NON_LATIN.test(w)).length > words.length / 2;
 }
 
 /** The listing's language, from all of its text (titles alone are often too short to tell). */
@@ -88,7 +111,11 @@ export function listingLanguage(listing: {
   description: string;
   tags: readonly string[];
 }): Language {
-  return detectLanguage(`${listing.title}\n${listing.tags.join(', ')}\n${listing.description}`);
+  const head = `${listing.title}\n${listing.tags.join(', ')}`;
+  // Title and tags usually decide it; the description is read only when they can't.
+  const fromHead = detectLanguage(head);
+  if (fromHead !== 'unknown' || listing.description === '') return fromHead;
+  return detectLanguage(`${head}\n${listing.description.slice(0, SAMPLE_CHARS)}`);
 }
 
 /** English-only word rules (opinion words, item-noun order) run only where English is likely. */
