@@ -46,18 +46,21 @@ export function guardTitleFacts(currentTitle: string, suggested: string): Guarde
   };
 }
 
-/** The description's facts (dimensions, care temperatures, counts) must survive a rewrite too. */
+/**
+ * The description's facts (dimensions, care temperatures, counts) should survive a rewrite too.
+ * A description is never ticked by default, so one that drops a fact is still offered, with a
+ * note naming what it would lose.
+ */
 export function guardDescriptionFacts(current: string, suggested: string): GuardedText {
   const lost = missingFacts(extractFacts(current), suggested);
   if (lost.length === 0) return { value: suggested, notes: [] };
   return {
-    value: current,
+    value: suggested,
     notes: [
       {
         field: 'description',
         original: suggested,
-        kept: current,
-        why: `Kept your description: the suggestion dropped ${quote(lost.slice(0, 5))}.`,
+        why: `This description leaves out ${quote(lost.slice(0, 5))} from yours: add them back before you use it.`,
       },
     ],
   };

@@ -1,6 +1,7 @@
 import type { ListingText } from '@/lib/listing';
 import { stem, wordsOf } from '@/lib/seo/text';
 import { stems } from '@/lib/seo/lexicon';
+import { MARKUP } from '@/lib/seo/facts';
 
 /**
  * Materials and colours a buyer holds a seller to. A suggestion may only name those the listing
@@ -43,7 +44,7 @@ export function listingVocabulary(listing: ListingText): Set<string> {
 /** Words in `text` claiming a material, colour or quantity the listing never mentions. */
 export function inventedClaims(text: string, known: ReadonlySet<string>): string[] {
   const out = new Set<string>();
-  for (const w of wordsOf(text)) {
+  for (const w of wordsOf(text.replace(MARKUP, ' '))) {
     if (CLAIM_STEMS.has(w.stem) && !known.has(w.stem) && !known.has(stem(w.text))) {
       out.add(w.text);
     }

@@ -31,6 +31,9 @@ const TRADEMARK_RE = /[™®©]/u;
 /** iPad, MacBook, PlayStation: a capital after a lowercase letter is a coined name. */
 const INNER_CAPITAL = /\p{Ll}\p{Lu}/u;
 
+/** HTML a seller pasted or a model echoed: its attributes are not facts or claims. */
+export const MARKUP = /<(script|style)\b[\s\S]{0,2000}?<\/\1>|<[^<>]{0,500}>/gi;
+
 const foldKey = (text: string): string =>
   normalizeText(text)
     .toLowerCase()
@@ -47,8 +50,10 @@ function isFactWord(w: Word, text: string, allCaps: boolean): boolean {
 
 /** Facts in `text`, each once; a number takes the unit written after it ("14 oz", "3 pack"). */
 export function extractFacts(rawText: string, maxWords = 400): Fact[] {
-  // "20% OFF" is a promotion, not a fact about the item.
-  const text = normalizeText(rawText).replace(PROMO_RE, (m) => ' '.repeat(m.length));
+  // "20% OFF" is a promotion and "<b>" markup, not facts about the item.
+  const text = normalizeText(rawText)
+    .replace(MARKUP, (m) => ' '.repeat(m.length))
+    .replace(PROMO_RE, (m) => ' '.repeat(m.length));
   const words = wordsOf(text, maxWords);
   const letters = text.replace(/[^\p{L}]/gu, '');
   const allCaps = letters.length > 3 && letters === letters.toUpperCase();

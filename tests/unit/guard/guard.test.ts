@@ -60,10 +60,10 @@ describe('facts', () => {
     expect(guarded.notes[0]?.why).toMatch(/Kept your title/);
   });
 
-  it('refuses a description that drops a dimension', () => {
+  it('warns when a description drops a dimension (descriptions are never ticked by default)', () => {
     const guarded = guardDescriptionFacts(MUG.description, 'A lovely mug for mom.');
-    expect(guarded.value).toBe(MUG.description);
-    expect(guarded.notes[0]?.why).toMatch(/14 oz/);
+    expect(guarded.value).toBe('A lovely mug for mom.');
+    expect(guarded.notes[0]?.why).toMatch(/leaves out “14 oz”/);
   });
 });
 
