@@ -8,7 +8,14 @@ import {
   type Choices,
   type TagProposal,
 } from '@/lib/review/choices';
-import { codePointLength, MAX_TAGS, TAG_MAX_CHARS, tagIdentity, TITLE_MAX_CHARS } from '@/lib/seo';
+import {
+  codePointLength,
+  MAX_TAGS,
+  TAG_MAX_CHARS,
+  tagIdentity,
+  TITLE_MAX_CHARS,
+  type Field,
+} from '@/lib/seo';
 import { CopyButton } from './CopyButton';
 import { FindingChangesList } from './FindingChangesList';
 import { TextDiff } from './TextDiff';
@@ -33,6 +40,16 @@ function withTicked(p: TagProposal, choices: Choices, ticked: boolean): Choices 
   return { ...choices, addTag, removeTag };
 }
 
+/** Said instead of a choice when the page didn't let us read the field. */
+function Unread({ field }: { field: string }) {
+  return (
+    <p className="muted" data-testid="review-unread">
+      Couldn’t read your {field} on this page, so this can’t be filled or published from here. Copy
+      it if you want it.
+    </p>
+  );
+}
+
 const TEST_ID = { add: 'tag-added', remove: 'tag-removed', swap: 'tag-swap' } as const;
 
 /**
@@ -45,11 +62,14 @@ export function ReviewSection({
   suggestion,
   choices,
   onChoices,
+  unread,
 }: {
   current: ListingText;
   suggestion: Suggestion;
   choices: Choices;
   onChoices: (next: Choices) => void;
+  /** Fields the page didn't let us read: no accept choice, copy only. */
+  unread: readonly Field[];
 }) {
   const diff = diffTags(
     current.tags,
@@ -66,6 +86,9 @@ export function ReviewSection({
   );
   const title = fieldDefault(current, suggestion, 'title');
   const description = fieldDefault(current, suggestion, 'description');
+  const titleRead = !unread.includes('title');
+  const tagsRead = !unread.includes('tags');
+  const descriptionRead = !unread.includes('description');
 
   return (
     <section className="section" aria-labelledby="copilot-review">
@@ -75,7 +98,9 @@ export function ReviewSection({
 
       <fieldset className="review" data-testid="review-title">
         <legend>Title</legend>
-        {title.changed ? (
+        {!titleRead ? (
+          <Unread field="title" />
+        ) : title.changed ? (
           <TextDiff before={current.title} after={suggestion.title.value} label="Title changes" />
         ) : (
           <p className="muted">No change suggested.</p>
@@ -83,9 +108,9 @@ export function ReviewSection({
         <p className="review__meta">
           {codePointLength(suggestion.title.value)}/{TITLE_MAX_CHARS} characters
         </p>
-        {title.changed && (
+        {titleRead && title.changed && (
           <FindingChangesList
-            changes={findingChanges(current, { title: suggestion.title.value }, 'title')}
+            changes={findingChanges(current, { title: suggestion.title.value }, 'title', unread)}
           />
         )}
         <ul className="reasons">
@@ -93,9 +118,9 @@ export function ReviewSection({
             <li key={reason}>{reason}</li>
           ))}
         </ul>
-        {title.changed && <p className="muted">{title.why}</p>}
+        {titleRead && title.changed && <p className="muted">{title.why}</p>}
         <div className="review__actions">
-          {title.changed && (
+          {titleRead && title.changed && (
             <label className="toggle">
               <input
                 type="checkbox"
@@ -116,7 +141,19 @@ export function ReviewSection({
             {applied.tags.length}/{MAX_TAGS}
           </span>
         </legend>
-        <ul className="tags">
+        {!tagsRead && (
+          <>
+            <Unread field="tags" />
+            <ul className="tags">
+              {suggestion.tags.map((tag) => (
+                <li key={tag.value} className="tag">
+                  {tag.value}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <ul className="tags" hidden={!tagsRead}>
           {keptTags.map((tag, i) => (
             <li key={`kept-${i}-${tag}`} className="tag tag--kept" title="Your tag, kept">
               {tag}
@@ -149,17 +186,22 @@ export function ReviewSection({
             );
           })}
         </ul>
-        {diff.added.length === 0 && proposals.length === 0 && (
+        {tagsRead && diff.added.length === 0 && proposals.length === 0 && (
           <p className="muted">No tag changes suggested: your tags are kept.</p>
         )}
         <div className="review__actions">
-          <CopyButton text={applied.tags.join(', ')} what="tags" />
+          <CopyButton
+            text={(tagsRead ? applied.tags : suggestion.tags.map((t) => t.value)).join(', ')}
+            what="tags"
+          />
         </div>
       </fieldset>
 
       <fieldset className="review" data-testid="review-description">
         <legend>Description</legend>
-        {description.changed ? (
+        {!descriptionRead ? (
+          <Unread field="description" />
+        ) : description.changed ? (
           <div className="review__scroll">
             <TextDiff
               before={current.description}
@@ -171,12 +213,13 @@ export function ReviewSection({
           <p className="muted">No change suggested.</p>
         )}
         <p className="review__meta">{codePointLength(suggestion.description.value)} characters</p>
-        {description.changed && (
+        {descriptionRead && description.changed && (
           <FindingChangesList
             changes={findingChanges(
               current,
               { description: suggestion.description.value },
               'description',
+              unread,
             )}
           />
         )}
@@ -185,9 +228,9 @@ export function ReviewSection({
             <li key={reason}>{reason}</li>
           ))}
         </ul>
-        {description.changed && <p className="muted">{description.why}</p>}
+        {descriptionRead && description.changed && <p className="muted">{description.why}</p>}
         <div className="review__actions">
-          {description.changed && (
+          {descriptionRead && description.changed && (
             <label className="toggle">
               <input
                 type="checkbox"

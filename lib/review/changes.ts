@@ -1,5 +1,5 @@
 import type { ListingText } from '@/lib/listing';
-import { checkListing, type Finding } from '@/lib/seo';
+import { checkListing, type Field, type Finding } from '@/lib/seo';
 
 export interface FindingChanges {
   /** Problems the change would fix, one message per rule. */
@@ -23,9 +23,10 @@ export function findingChanges(
   current: ListingText,
   change: Partial<ListingText>,
   field: Finding['field'],
+  unread: readonly Field[] = [],
 ): FindingChanges {
-  const before = byRule(checkListing(current).findings, field);
-  const after = byRule(checkListing({ ...current, ...change }).findings, field);
+  const before = byRule(checkListing(current, unread).findings, field);
+  const after = byRule(checkListing({ ...current, ...change }, unread).findings, field);
   return {
     fixed: [...before].filter(([rule]) => !after.has(rule)).map(([, message]) => message),
     introduced: [...after].filter(([rule]) => !before.has(rule)).map(([, message]) => message),
