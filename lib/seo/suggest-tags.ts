@@ -400,7 +400,7 @@ export function suggestTags(
 
   const candidates = collectCandidates(listing, vocab, cleanTitle, language);
   const added: Chosen[] = [];
-  const keys = new Set(kept.map((t) => phraseKey(t.value)));
+  const keys = new Set([...kept, ...weak].map((t) => phraseKey(t.value)));
   const roots = new Map<string, number>();
   const room = (): number => MAX_TAGS - kept.length - added.length;
   for (const candidate of candidates) {
