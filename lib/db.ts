@@ -28,10 +28,25 @@ export interface CachedSuggestionRow {
   value: unknown;
 }
 
+/** One listing of the shop audit's cache (lib/shop/cache.ts), tagged with the load that wrote it. */
+export interface ShopListingRow {
+  key: string;
+  loadId: string;
+  row: unknown;
+}
+
+/** The shop audit's cache state: where the rows came from and how far the last load got. */
+export interface ShopMetaRow {
+  key: 'audit';
+  value: unknown;
+}
+
 export class CopilotDb extends Dexie {
   secrets!: EntityTable<SecretRow, 'key'>;
   snapshots!: EntityTable<SnapshotRow, 'id'>;
   suggestions!: EntityTable<CachedSuggestionRow, 'key'>;
+  shopListings!: EntityTable<ShopListingRow, 'key'>;
+  shopMeta!: EntityTable<ShopMetaRow, 'key'>;
 
   constructor() {
     super('etsy-seo-copilot');
@@ -40,6 +55,7 @@ export class CopilotDb extends Dexie {
       snapshots: '++id, listingId, takenAt',
       suggestions: 'key, createdAt',
     });
+    this.version(2).stores({ shopListings: 'key, loadId', shopMeta: 'key' });
   }
 }
 

@@ -10,6 +10,7 @@ import {
   ListingSchema,
   ListingsPageSchema,
   SelfSchema,
+  ShopListingsPageSchema,
   ShopSchema,
   type EtsyListing,
   type ListingState,
@@ -46,6 +47,8 @@ interface Call<T> {
 export class EtsyClient {
   private readonly http: KyInstance;
   readonly limiter: RateLimiter;
+  /** HTTP requests sent to Etsy's application API so far, retries included. */
+  requestsSent = 0;
 
   constructor(private readonly deps: EtsyClientDeps) {
     this.limiter = deps.limiter ?? new RateLimiter(deps.clock);
@@ -90,6 +93,16 @@ export class EtsyClient {
     return listings;
   }
 
+  /** One page of one state, with each listing's photos: what the shop audit loads. */
+  getListingsPage(shopId: number, state: ListingState, offset: number) {
+    return this.send({
+      method: 'GET',
+      path: `application/shops/${shopId}/listings`,
+      query: { state, limit: PAGE_SIZE, offset, includes: 'Images' },
+      schema: ShopListingsPageSchema,
+    });
+  }
+
   /** Sends only what changed; returns the listing as Etsy now has it (unchanged: no request). */
   async updateListing(
     ids: { shopId: number; listingId: number },
@@ -120,6 +133,7 @@ export class EtsyClient {
     for (let attempt = 0; ; attempt++) {
       await this.limiter.acquire();
       const token = await this.deps.tokens.current();
+      this.requestsSent++;
       let response: Response;
       try {
         response = await this.http(call.path, {
