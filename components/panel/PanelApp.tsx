@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { EditorRoute } from '@/lib/editor/route';
 import { applyChoices, changedFields, defaultChoices, type Choices } from '@/lib/review/choices';
+import { request } from '@/lib/messaging/protocol';
 import { checkListing } from '@/lib/seo';
 import { ErrorBox } from './ErrorBox';
 import { FillButton } from './FillButton';
@@ -48,7 +49,14 @@ export function PanelApp({ route }: { route: EditorRoute }) {
     <PanelShell
       layout={layout}
       onLayout={setLayout}
-      subtitle={<span data-testid="panel-listing">{routeLabel(route)}</span>}
+      subtitle={
+        <>
+          <span data-testid="panel-listing">{routeLabel(route)}</span>{' '}
+          <button type="button" className="link" onClick={() => void request('openShopPage')}>
+            All listings
+          </button>
+        </>
+      }
     >
       {!readout || !listing || !result ? (
         <p className="muted">Reading the listing…</p>

@@ -37,6 +37,8 @@ interface Call<T> {
   query?: Record<string, string | number>;
   form?: URLSearchParams;
   schema: z.ZodType<T>;
+  /** Called for each HTTP request sent, retries included: the caller's call count. */
+  onRequest?: () => void;
 }
 
 /**
@@ -47,8 +49,6 @@ interface Call<T> {
 export class EtsyClient {
   private readonly http: KyInstance;
   readonly limiter: RateLimiter;
-  /** HTTP requests sent to Etsy's application API so far, retries included. */
-  requestsSent = 0;
 
   constructor(private readonly deps: EtsyClientDeps) {
     this.limiter = deps.limiter ?? new RateLimiter(deps.clock);
@@ -94,12 +94,13 @@ export class EtsyClient {
   }
 
   /** One page of one state, with each listing's photos: what the shop audit loads. */
-  getListingsPage(shopId: number, state: ListingState, offset: number) {
+  getListingsPage(shopId: number, state: ListingState, offset: number, onRequest?: () => void) {
     return this.send({
       method: 'GET',
       path: `application/shops/${shopId}/listings`,
       query: { state, limit: PAGE_SIZE, offset, includes: 'Images' },
       schema: ShopListingsPageSchema,
+      onRequest,
     });
   }
 
@@ -133,7 +134,7 @@ export class EtsyClient {
     for (let attempt = 0; ; attempt++) {
       await this.limiter.acquire();
       const token = await this.deps.tokens.current();
-      this.requestsSent++;
+      call.onRequest?.();
       let response: Response;
       try {
         response = await this.http(call.path, {

@@ -18,7 +18,7 @@ import {
 import { rowFromEtsy } from './rows';
 
 export interface ShopLoadDeps {
-  client: Pick<EtsyClient, 'getListingsPage' | 'requestsSent' | 'limiter'>;
+  client: Pick<EtsyClient, 'getListingsPage' | 'limiter'>;
   /** The connected shop's id, or an error the page can show (not connected). */
   shopId(): Promise<number | UserError>;
   now(): number;
@@ -63,7 +63,8 @@ async function load(
   signal: AbortSignal,
   post: (message: ShopLoadServerMessage) => void,
 ): Promise<void> {
-  const callsAtStart = deps.client.requestsSent;
+  let callsThisRun = 0;
+  const countCall = () => void callsThisRun++;
   const previous = await readAuditMeta();
   const resumable = mode === 'resume' && previous?.source === 'api' && previous.loadedAt === null;
   let meta: ApiAuditMeta = resumable
@@ -81,7 +82,7 @@ async function load(
   const progress = (): ShopLoadProgress => ({
     loaded: meta.plan.loaded,
     total: planTotal(meta.plan),
-    callsUsed: callsBefore + deps.client.requestsSent - callsAtStart,
+    callsUsed: callsBefore + callsThisRun,
     remainingToday: deps.client.limiter.remainingToday,
     limitPerDay: deps.client.limiter.limitPerDay,
   });
@@ -93,7 +94,7 @@ async function load(
   await writeAuditMeta(meta);
   const outcome = await runLoad(meta.plan, {
     signal,
-    fetchPage: (page) => deps.client.getListingsPage(shopId, page.state, page.offset),
+    fetchPage: (page) => deps.client.getListingsPage(shopId, page.state, page.offset, countCall),
     onPage: async (_page, result, plan) => {
       const rows = result.results.map(rowFromEtsy);
       meta = { ...meta, plan, failure: null, callsUsed: progress().callsUsed };

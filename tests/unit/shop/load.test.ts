@@ -100,7 +100,7 @@ describe('loading the shop through getListingsByShop', () => {
       /^https:\/\/i\.etsystatic\.com\/.+il_75x75/,
     );
     expect((await readAuditMeta())?.loadedAt).toBe(session.clock.now());
-  });
+  }, 30_000);
 
   it('a failing page keeps what loaded, names the part, and retry carries on from there', async () => {
     const session = shopSession(600);
