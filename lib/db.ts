@@ -41,12 +41,20 @@ export interface ShopMetaRow {
   value: unknown;
 }
 
+/** One bulk batch of the shop page (lib/shop/batch.ts): its listings and how far each got. */
+export interface ShopBatchRow {
+  id?: number;
+  createdAt: number;
+  value: unknown;
+}
+
 export class CopilotDb extends Dexie {
   secrets!: EntityTable<SecretRow, 'key'>;
   snapshots!: EntityTable<SnapshotRow, 'id'>;
   suggestions!: EntityTable<CachedSuggestionRow, 'key'>;
   shopListings!: EntityTable<ShopListingRow, 'key'>;
   shopMeta!: EntityTable<ShopMetaRow, 'key'>;
+  shopBatches!: EntityTable<ShopBatchRow, 'id'>;
 
   constructor() {
     super('etsy-seo-copilot');
@@ -55,7 +63,11 @@ export class CopilotDb extends Dexie {
       snapshots: '++id, listingId, takenAt',
       suggestions: 'key, createdAt',
     });
-    this.version(2).stores({ shopListings: 'key, loadId', shopMeta: 'key' });
+    this.version(2).stores({
+      shopListings: 'key, loadId',
+      shopMeta: 'key',
+      shopBatches: '++id, createdAt',
+    });
   }
 }
 

@@ -12,6 +12,9 @@ import {
 } from '@/lib/shop/audit';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
+import { BatchView } from './BatchView';
+import { lowestScores } from '@/lib/shop/batch';
+import { useBatch } from './useBatch';
 import { CsvImport } from './CsvImport';
 import { ListingDetail } from './ListingDetail';
 import { LoadStatus } from './LoadStatus';
@@ -84,6 +87,7 @@ export function ShopApp() {
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const connected = etsy.connection?.state === 'connected';
+  const bulk = useBatch(audit.updateRow);
   const { load, meta, start } = audit;
 
   // First visit with a connection: load at once. Later visits show the cache and offer Refresh.
@@ -153,6 +157,34 @@ export function ShopApp() {
           Export CSV
         </button>
       </div>
+      {connected && !bulk.batch && (
+        <div className="toolbar bulk-bar" data-testid="bulk-bar">
+          <span data-testid="selected-count">{selected.size} selected</span>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setSelected(new Set(lowestScores(shown, 20)))}
+          >
+            Select the 20 lowest scores
+          </button>
+          {selected.size > 0 && (
+            <button type="button" className="link" onClick={() => setSelected(new Set())}>
+              Clear selection
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--small button--primary"
+            disabled={selected.size === 0}
+            onClick={() => {
+              void bulk.start(audit.rows.filter((row) => selected.has(row.key)));
+              setSelected(new Set());
+            }}
+          >
+            Suggest for selected
+          </button>
+        </div>
+      )}
       <div className="shop-body">
         <AuditTable
           rows={shown}
@@ -165,7 +197,9 @@ export function ShopApp() {
           onToggle={toggle}
         />
         <aside className="shop-detail" aria-label="Chosen listing">
-          {chosen ? (
+          {bulk.batch ? (
+            <BatchView bulk={bulk} />
+          ) : chosen ? (
             <ListingDetail
               key={chosen.key}
               row={chosen}
