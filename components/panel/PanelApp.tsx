@@ -49,15 +49,14 @@ export function PanelApp({ route }: { route: EditorRoute }) {
     <PanelShell
       layout={layout}
       onLayout={setLayout}
-      subtitle={
-        <>
-          <span data-testid="panel-listing">{routeLabel(route)}</span>{' '}
-          <button type="button" className="link" onClick={() => void request('openShopPage')}>
-            All listings
-          </button>
-        </>
-      }
+      subtitle={<span data-testid="panel-listing">{routeLabel(route)}</span>}
     >
+      <p className="muted">
+        <button type="button" className="link" onClick={() => void request('openShopPage')}>
+          All listings
+        </button>{' '}
+        — every listing of the shop, graded
+      </p>
       {!readout || !listing || !result ? (
         <p className="muted">Reading the listing…</p>
       ) : (
