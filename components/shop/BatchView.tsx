@@ -69,6 +69,7 @@ function ReviewOne({
         suggestion={item.suggestion!}
         choices={choices}
         onChoices={setChoices}
+        unread={[]}
       />
       <div className="row">
         <button

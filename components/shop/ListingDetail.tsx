@@ -8,12 +8,15 @@ import { useEtsyBaseline } from '@/components/panel/useEtsyBaseline';
 import { useSuggestions } from '@/components/panel/useSuggestions';
 import type { EditorRoute } from '@/lib/editor/route';
 import type { ListingText } from '@/lib/listing';
-import { applyChoices, defaultChoices, type Choices } from '@/lib/review/choices';
+import { defaultChoices, type Choices } from '@/lib/review/choices';
+import { publishPlan, type Readable } from '@/lib/review/plan';
 import { checkListing } from '@/lib/seo';
 import type { AuditRow } from '@/lib/shop/audit';
 import { editorUrl, type ShopRow } from '@/lib/shop/rows';
 
 const NO_ID_ROUTE: EditorRoute = { mode: 'create' };
+/** Etsy's API (or the seller's file) gave every field: nothing is unread. */
+const ALL_READ: Readable = { title: true, description: true, tags: true };
 
 /**
  * The chosen listing, fixed the way the panel fixes it: the panel's own grade, suggest,
@@ -56,8 +59,6 @@ export function ListingDetail({
   const result = useMemo(() => checkListing(listing), [listing]);
   const done = suggestions.state.status === 'done' ? suggestions.state.result : null;
   const activeChoices = done ? (choices ?? defaultChoices(listing, done.suggestion)) : null;
-  const applied =
-    done && activeChoices ? applyChoices(listing, done.suggestion, activeChoices) : null;
 
   return (
     <div className="panel panel--embedded" data-testid="listing-detail">
@@ -89,21 +90,25 @@ export function ListingDetail({
           </button>
         </ErrorBox>
       )}
-      <GradeSection result={result} />
+      <GradeSection result={result} unread={[]} />
       <SuggestSection
         listing={listing}
         suggestions={suggestions}
         onNewSuggestion={() => setChoices(null)}
       />
-      {done && activeChoices && applied && (
+      {done && activeChoices && (
         <>
           <ReviewSection
             current={listing}
             suggestion={done.suggestion}
             choices={activeChoices}
             onChoices={setChoices}
+            unread={[]}
           />
-          <PublishSection applied={applied} baseline={baseline} />
+          <PublishSection
+            plan={(etsy) => publishPlan(etsy, listing, done.suggestion, activeChoices, ALL_READ)}
+            baseline={baseline}
+          />
         </>
       )}
     </div>

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { startSuggestionStream, type SuggestionStream } from '@/lib/llm/stream-client';
 import { request } from '@/lib/messaging/protocol';
-import { changedFields } from '@/lib/review/choices';
 import {
+  changesFrom,
   createBatch,
   latestBatch,
   saveBatch,
@@ -149,7 +149,7 @@ export function useBatch(onListingChanged: (key: string, change: Partial<ShopRow
     setWorking('publishing');
     try {
       for (const item of current.current!.items.filter((i) => i.stage === 'accepted')) {
-        const changes = changedFields(item.before, item.applied!);
+        const changes = changesFrom(item.before, item.applied!);
         if (Object.keys(changes).length === 0) {
           await update(item.key, { stage: 'skipped', message: 'Nothing to change.' });
           continue;

@@ -115,3 +115,18 @@ export function lowestScores<T extends { key: string; score: number; listingId: 
     .slice(0, n)
     .map((row) => row.key);
 }
+
+/** Only the fields the seller's accepted text changes: what a publish sends. */
+export function changesFrom(
+  before: BatchItem['before'],
+  applied: NonNullable<BatchItem['applied']>,
+): Partial<NonNullable<BatchItem['applied']>> {
+  const changes: Partial<NonNullable<BatchItem['applied']>> = {};
+  if (applied.title !== before.title) changes.title = applied.title;
+  if (applied.description !== before.description) changes.description = applied.description;
+  const sameTags =
+    applied.tags.length === before.tags.length &&
+    applied.tags.every((tag, i) => tag === before.tags[i]);
+  if (!sameTags) changes.tags = applied.tags;
+  return changes;
+}
