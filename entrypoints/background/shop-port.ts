@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { readEtsyConnection } from '@/lib/etsy/connection-state';
 import { etsyClient } from '@/lib/etsy/service';
 import { SHOP_LOAD_PORT_NAME } from '@/lib/shop/load-protocol';
+import { fromOwnPage } from '@/lib/shop/own-page';
 import { serveShopLoad } from '@/lib/shop/serve-load';
 
 /** Loads the shop for the shop page (see lib/shop/load-protocol). Own pages only. */
@@ -27,11 +28,4 @@ export function setupShopPort(): void {
       },
     });
   });
-}
-
-/** The extension's own pages only: no content script, no other extension, no web page. */
-function fromOwnPage(sender: { id?: string; url?: string }, extensionId: string): boolean {
-  if (sender.id !== extensionId || !sender.url) return false;
-  const url = URL.parse(sender.url);
-  return url !== null && url.protocol.endsWith('-extension:') && url.host === extensionId;
 }

@@ -154,9 +154,11 @@ describe('contract with Etsy’s OpenAPI document (baseline.json)', () => {
       (response) =>
         JSON.parse(response.body) as { count: number; results: { images?: unknown[] }[] },
     );
-    expect(first!.count).toBe(132);
+    const active = [...session.api.listings.values()].filter((l) => l.state === 'active').length;
+    expect(active).toBeGreaterThan(100);
+    expect(first!.count).toBe(active);
     expect(first!.results).toHaveLength(100);
-    expect(second!.results).toHaveLength(32);
+    expect(second!.results).toHaveLength(active - 100);
     expect(first!.results.every((listing) => listing.images?.length === 1)).toBe(true);
   });
 
