@@ -275,6 +275,8 @@ test.describe('connected to a shop of 2,500 listings', () => {
     await shop.goto(`chrome-extension://${extensionId}/shop.html#/listing/1234567890`);
     await detail.getByRole('button', { name: 'Suggest improvements' }).click();
     await expect(detail.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
+    // The panel's safe defaults: a title Etsy accepts changes only when the seller ticks it.
+    await detail.getByRole('checkbox', { name: 'Use this title' }).check();
     await detail.getByRole('checkbox', { name: 'Use this description' }).uncheck();
     await detail.getByRole('button', { name: 'Publish to Etsy' }).click();
     await expect(detail.getByTestId('publish-toast')).toContainText('Published to Etsy.');
