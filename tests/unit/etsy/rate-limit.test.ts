@@ -44,6 +44,7 @@ describe('RateLimiter', () => {
     const clock = fakeClock();
     const limiter = new RateLimiter(clock);
     limiter.observe(new Headers({ 'x-remaining-today': '0' }));
+    expect(limiter.remainingToday).toBe(0);
     await expect(limiter.acquire()).rejects.toMatchObject({ kind: 'rate_limited' });
     clock.advance(5 * 60_000);
     await expect(limiter.acquire()).resolves.toBeUndefined();
