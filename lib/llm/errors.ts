@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import type { UserError } from '@/lib/messaging/errors';
 
 /**
@@ -30,15 +31,31 @@ export interface ModelErrorDetails {
   detail?: string;
 }
 
+/**
+ * Firefox sends Ollama `Origin: moz-extension://<a uuid of this install>` (the automatic
+ * Origin fix is Chrome's), and Ollama's default origin check refuses it before answering:
+ * to the extension that looks the same as an Ollama that is not running.
+ */
+function inFirefox(): boolean {
+  return browser.runtime.getURL('/').startsWith('moz-extension:');
+}
+
 /** The exact OLLAMA_ORIGINS value that lets this extension through Ollama's origin check. */
 export function ollamaOriginsValue(extensionId: string): string {
-  return `chrome-extension://${extensionId}`;
+  return inFirefox() ? 'moz-extension://*' : `chrome-extension://${extensionId}`;
 }
 
 function describe(code: ModelErrorCode, d: ModelErrorDetails): { message: string; action: string } {
   const host = d.host ?? 'the configured address';
   switch (code) {
     case 'ollama-not-running':
+      if (inFirefox()) {
+        return {
+          message: `Ollama isn’t answering at ${host}, or it refused Firefox’s request.`,
+          action:
+            'If Ollama is not running, start it (open the Ollama app, or run `ollama serve`). If it is, allow Firefox add-ons: set OLLAMA_ORIGINS=moz-extension://* and restart Ollama. Then press Test connection again.',
+        };
+      }
       return {
         message: `Ollama isn’t answering at ${host}.`,
         action:

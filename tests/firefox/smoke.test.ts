@@ -100,7 +100,7 @@ describe('Firefox (firefox-esr) with the built add-on', () => {
     expect(ollama.ollama.chats).toHaveLength(0);
   });
 
-  it('the popup gets its answers from the background', async () => {
+  it('the popup gets its answers from the background, and says why Ollama is refused', async () => {
     const popup = await openExtensionPage('popup.html');
     await popup.waitForFunction(
       () => {
@@ -110,6 +110,16 @@ describe('Firefox (firefox-esr) with the built add-on', () => {
       { timeout: 30_000 },
     );
     expect(await textOf(popup, 'etsy-connection')).toBe('Etsy app not set up');
+    // Ollama refuses Firefox's moz-extension:// origin before answering (the fake, like
+    // Ollama, allows only its default origins): the popup says so, with the fix.
+    await popup.waitForFunction(
+      () =>
+        /refused Firefox/.test(
+          document.querySelector('[data-testid="model-status"]')?.textContent ?? '',
+        ),
+      { timeout: 30_000 },
+    );
+    expect(await textOf(popup, 'model-status')).toContain('OLLAMA_ORIGINS=moz-extension://*');
   });
 
   it('the options page shows the callback URL Etsy needs for Firefox', async () => {
