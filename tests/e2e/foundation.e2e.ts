@@ -107,7 +107,7 @@ test('nothing is injected outside the editor: no content script off Shop Manager
   );
   await expect(page.locator(PANEL).getByTestId('panel-listing')).toHaveText('Listing 1234567890');
   expect(await mutations()).toEqual(['childList body etsy-seo-copilot']);
-  // Nothing reached Etsy's API or the model on the way.
+  // Nothing reached Etsy's API on the way.
   expect(etsy.api.requests).toEqual([]);
 });
 
