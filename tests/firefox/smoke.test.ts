@@ -119,7 +119,9 @@ describe('Firefox (firefox-esr) with the built add-on', () => {
         ),
       { timeout: 30_000 },
     );
-    expect(await textOf(popup, 'model-status')).toContain('OLLAMA_ORIGINS=moz-extension://*');
+    expect(await textOf(popup, 'model-status')).toContain(
+      `OLLAMA_ORIGINS=moz-extension://${EXTENSION_UUID} `,
+    );
   });
 
   it('the options page shows the callback URL Etsy needs for Firefox', async () => {
