@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
-    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    // The JSON report is what `npm test`'s count reads (.ci/count-tests.mjs).
+    reporters: ['default', 'json'],
     outputFile: { json: 'test-results/unit.json' },
   },
 });

@@ -12,11 +12,14 @@ const UNPACKED_ID_KEY =
 
 export const OLLAMA_DEFAULT_ORIGINS = ['http://localhost:11434', 'http://127.0.0.1:11434'];
 
+/** Hosts the seller can grant at runtime: another Ollama address, or an endpoint refusing CORS. */
+const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+
 export default defineConfig({
   // Lets parallel checkouts' builds (and their E2E runs) keep out of each other's way.
   outDir: process.env.EXTENSION_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Etsy SEO Copilot',
     description:
       'Grades your Etsy listing against Etsy’s own rules and suggests a better title, tags and description — from a model you choose.',
@@ -28,7 +31,11 @@ export default defineConfig({
       'https://www.etsy.com/your/*',
       ...OLLAMA_DEFAULT_ORIGINS.map((origin) => `${origin}/*`),
     ],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Manifest V2 (the Firefox build) has no optional_host_permissions: host patterns go in
+    // optional_permissions, or permissions.request({ origins }) is refused there.
+    ...(manifestVersion === 2
+      ? { optional_permissions: OPTIONAL_HOSTS }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     ...(!process.env.STORE_PACKAGE && browser === 'chrome' ? { key: UNPACKED_ID_KEY } : {}),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'etsy-seo-copilot@example.org' } } }

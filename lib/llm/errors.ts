@@ -46,6 +46,16 @@ function describe(code: ModelErrorCode, d: ModelErrorDetails): { message: string
   const host = d.host ?? 'the configured address';
   switch (code) {
     case 'ollama-not-running':
+      // Firefox sends Origin: moz-extension://… (the automatic Origin fix is Chrome's), and
+      // Ollama's default origin check refuses it before answering: that looks like no answer.
+      if (d.extensionOrigin?.startsWith('moz-extension:')) {
+        return {
+          message: `Ollama isn’t answering at ${host}, or it refused Firefox’s request.`,
+          action:
+            'If Ollama is not running, start it (open the Ollama app, or run `ollama serve`). ' +
+            `If it is, allow this add-on: set OLLAMA_ORIGINS=${ollamaOriginsValue(d.extensionOrigin)} and restart Ollama. Then press Test connection again.`,
+        };
+      }
       return {
         message: `Ollama isn’t answering at ${host}.`,
         action:

@@ -23,12 +23,11 @@ test('the panel, with suggestions open, has no serious accessibility violations'
   await expect(panel.getByTestId('review-tags')).toBeVisible();
   expect(await seriousViolations(page, PANEL)).toEqual([]);
 
-  const background = () =>
-    panel.locator('section.panel').evaluate((el) => getComputedStyle(el).backgroundColor);
+  const surface = panel.locator('section.panel');
   await panel.getByRole('button', { name: /^Theme: system/ }).click();
-  await expect.poll(background).toBe('rgb(255, 255, 255)');
+  await expect(surface).toHaveCSS('background-color', 'rgb(255, 255, 255)');
   await panel.getByRole('button', { name: /^Theme: light/ }).click();
-  await expect.poll(background).toBe('rgb(35, 35, 33)');
+  await expect(surface).toHaveCSS('background-color', 'rgb(35, 35, 33)');
   expect(await seriousViolations(page, PANEL)).toEqual([]);
 });
 

@@ -37,26 +37,38 @@ async function snapshots(context: BrowserContext): Promise<SnapshotRow[]> {
 
 /** A running worker: wakes one (by opening an extension page) when none is. */
 async function currentWorker(context: BrowserContext): Promise<Worker> {
-  let waker: Page | null = null;
+  const alive = await firstAlive(context);
+  if (alive) return alive;
+  const waker = await context.newPage();
   try {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      for (const worker of context.serviceWorkers().toReversed()) {
-        const alive = await Promise.race([
-          worker.evaluate(() => true).catch(() => false),
-          new Promise<false>((resolve) => setTimeout(() => resolve(false), 500)),
-        ]);
-        if (alive) return worker;
-      }
-      if (!waker) {
-        waker = await context.newPage();
-        await waker.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error('no service worker came up');
+    await waker.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    // The popup showing the background's answer proves a worker runs again.
+    await expect(waker.getByTestId('etsy-connection')).not.toHaveText('Checking…');
+    const woken = await firstAlive(context);
+    if (!woken) throw new Error('the popup got an answer, yet no service worker answers');
+    return woken;
   } finally {
-    await waker?.close();
+    await waker.close();
   }
+}
+
+async function firstAlive(context: BrowserContext): Promise<Worker | null> {
+  for (const worker of context.serviceWorkers().toReversed()) {
+    if (await answers(worker)) return worker;
+  }
+  return null;
+}
+
+/**
+ * Whether a worker Playwright still lists is alive. One stopped over CDP may neither close
+ * nor answer (there is no event for it), so it has half a second to answer.
+ */
+function answers(worker: Worker): Promise<boolean> {
+  return Promise.race([
+    worker.evaluate(() => true).catch(() => false),
+    new Promise<false>((resolve) => worker.once('close', () => resolve(false))),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), 500)),
+  ]);
 }
 
 async function stopWorkers(context: BrowserContext, on: Page): Promise<void> {

@@ -43,17 +43,72 @@ test('the create and copy editor pages get the panel too', async ({ page }) => {
   );
 });
 
-test('nothing is injected on other Etsy pages', async ({ page }) => {
-  for (const url of [
-    'https://www.etsy.com/',
-    'https://www.etsy.com/listing/1234567890/macrame',
-    'https://www.etsy.com/your/shops/me/dashboard',
-    'https://www.etsy.com/your/shops/me/tools/listings',
-  ]) {
-    await page.goto(url);
-    await page.waitForLoadState('networkidle');
-    await expect(page.locator(PANEL), url).toHaveCount(0);
+/**
+ * Every DOM change once the page is parsed (content scripts run later, at document_idle),
+ * recorded where the page can see it.
+ */
+function recordMutations() {
+  const log: string[] = [];
+  (window as unknown as { __mutations: string[] }).__mutations = log;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      const added = [...record.addedNodes].map((node) => node.nodeName.toLowerCase());
+      log.push(`${record.type} ${record.target.nodeName.toLowerCase()} ${added.join(',')}`.trim());
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () =>
+    observer.observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    }),
+  );
+}
+
+test('nothing is injected outside the editor: no content script off Shop Manager, no trace in Shop Manager', async ({
+  page,
+  context,
+  etsy,
+  extensionId,
+}) => {
+  await page.addInitScript(recordMutations);
+  const cdp = await context.newCDPSession(page);
+  const ourWorlds: string[] = [];
+  let ourWorldCreated!: () => void;
+  const contentScriptRan = new Promise<void>((resolve) => (ourWorldCreated = resolve));
+  cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
+    if (created.origin !== `chrome-extension://${extensionId}`) return;
+    ourWorlds.push(page.url());
+    ourWorldCreated();
+  });
+  await cdp.send('Runtime.enable');
+  const mutations = () =>
+    page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
+
+  // Off Shop Manager (plain pages with no scripts of their own): the content script never
+  // runs, and nothing touches the page. Idle-time scripts run by the load event at the latest.
+  for (const url of ['https://www.etsy.com/', 'https://www.etsy.com/listing/1234567890/macrame']) {
+    await page.goto(url, { waitUntil: 'load' });
+    expect(await mutations(), url).toEqual([]);
   }
+  expect(ourWorlds).toEqual([]);
+
+  // In Shop Manager the content script runs (it follows in-page navigation to the editor)
+  // but leaves the page as it was.
+  await page.goto('https://www.etsy.com/your/shops/me/dashboard');
+  await contentScriptRan;
+  expect(ourWorlds).toEqual(['https://www.etsy.com/your/shops/me/dashboard']);
+  // The same page moving to the editor in-page gets the panel: the script was live, and the
+  // record sees what it does. It mounts once; anything it had put on the dashboard before
+  // would show here first.
+  await page.evaluate(() =>
+    history.pushState({}, '', '/your/shops/me/listing-editor/edit/1234567890'),
+  );
+  await expect(page.locator(PANEL).getByTestId('panel-listing')).toHaveText('Listing 1234567890');
+  expect(await mutations()).toEqual(['childList body etsy-seo-copilot']);
+  // Nothing reached Etsy's API on the way.
+  expect(etsy.api.requests).toEqual([]);
 });
 
 test('the popup shows the Etsy connection state and whether the model answers', async ({

@@ -44,7 +44,7 @@ export function ollamaProvider({ host, model, extensionOrigin }: OllamaConfig): 
 
   const translate = (error: unknown): never => {
     if (error instanceof ModelFailure || isAbortError(error)) throw error;
-    if (error instanceof TypeError) fail('ollama-not-running', { host });
+    if (error instanceof TypeError) fail('ollama-not-running', { host, extensionOrigin });
     if (statusOf(error) === 403) fail('ollama-origin-forbidden', { host, extensionOrigin });
     throw new ModelFailure(toUserError(error, { host }));
   };

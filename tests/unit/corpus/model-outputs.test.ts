@@ -139,7 +139,7 @@ describe('model-output corpus', () => {
   describe('runSuggestion, streamed from Ollama: the same outcome end to end', () => {
     afterEach(() => vi.unstubAllGlobals());
 
-    it.each(MODEL_OUTPUTS)('$name', async ({ name, raw }) => {
+    it.each(MODEL_OUTPUTS)('$name', async ({ raw }) => {
       vi.stubGlobal(
         'fetch',
         vi.fn(async (input: RequestInfo | URL) => {
@@ -170,7 +170,7 @@ describe('model-output corpus', () => {
           onText: () => {},
         },
         {
-          settings: { ...DEFAULT_MODEL_SETTINGS, provider: 'ollama', instructions: name },
+          settings: { ...DEFAULT_MODEL_SETTINGS, provider: 'ollama' },
           openaiApiKey: null,
           extensionOrigin: 'chrome-extension://blgfogbpcdmhohalginmiifilfkhopig/',
           queue: new RequestQueue(),

@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '@/lib/db';
 import { connectToEtsy, type ConnectDeps } from '@/lib/etsy/connect';
 import { readEtsyConnection } from '@/lib/etsy/connection-state';
-import { etsyTokenStore, forgetConnection, saveEtsyApp } from '@/lib/etsy/store';
+import { verifyEtsyConnection } from '@/lib/etsy/service';
+import { forgetConnection, saveEtsyApp } from '@/lib/etsy/store';
 import { readSecret } from '@/lib/secrets';
 import { FakeEtsyApi } from '../../peers/etsy/api';
 import { fetchFromFake } from '../../peers/etsy/fetch';
@@ -28,9 +29,7 @@ function setup() {
 }
 
 describe('connecting to Etsy', () => {
-  beforeEach(async () => {
-    await db.secrets.clear();
-  });
+  afterEach(() => vi.unstubAllGlobals());
 
   it('runs the PKCE flow and stores tokens and shop in IndexedDB only', async () => {
     const { api, deps } = setup();
@@ -106,11 +105,18 @@ describe('connecting to Etsy', () => {
     const { api, deps } = setup();
     await saveEtsyApp(api.app);
     await connectToEtsy(deps);
-    await etsyTokenStore.markReconnectNeeded('Reconnect, please.');
-    expect(await readEtsyConnection()).toEqual({
+    // Etsy has expired the access token and revoked the refresh token (as when the seller
+    // removed the app's access): the background's own check refreshes and gets invalid_grant.
+    api.expireAccessTokens();
+    api.revokeRefreshTokens();
+    vi.stubGlobal('fetch', fetchFromFake(api));
+    expect(await verifyEtsyConnection()).toEqual({
       state: 'reconnect_needed',
-      message: 'Reconnect, please.',
+      message:
+        'Etsy no longer accepts this extension’s access to your shop. Reconnect to continue.',
     });
+    expect(api.responses.filter((r) => r.body.includes('invalid_grant'))).toHaveLength(1);
+    expect(await readEtsyConnection()).toMatchObject({ state: 'reconnect_needed' });
     expect(await readSecret('etsyApp')).toEqual(api.app);
 
     await forgetConnection();

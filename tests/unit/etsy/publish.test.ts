@@ -9,7 +9,6 @@ const LISTING_ID = 1234567890;
 const NEW_TITLE = 'Macrame Wall Hanging, Boho Cotton Rope Tapestry';
 
 beforeEach(async () => {
-  await db.snapshots.clear();
   await writeSecret('etsyTokens', {
     accessToken: 'unused',
     refreshToken: 'unused',

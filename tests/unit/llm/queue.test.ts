@@ -25,7 +25,7 @@ describe('RequestQueue', () => {
     expect(maxRunning).toBe(1);
   });
 
-  it('runs up to the lane’s concurrency at once, and lanes do not block each other', async () => {
+  it('runs up to the lane’s concurrency at once', async () => {
     const queue = new RequestQueue();
     let running = 0;
     let maxRunning = 0;
@@ -34,13 +34,21 @@ describe('RequestQueue', () => {
       await tick(5);
       running--;
     };
-    const remote = Array.from({ length: 6 }, () => queue.run('openai', 3, task));
-    let localDone = false;
-    const local = queue.run('ollama', 1, async () => void (localDone = true));
-    await local;
-    expect(localDone).toBe(true);
-    await Promise.all(remote);
+    await Promise.all(Array.from({ length: 6 }, () => queue.run('openai', 3, task)));
     expect(maxRunning).toBe(3);
+  });
+
+  it('lanes do not block each other: a full lane leaves the others free', async () => {
+    const queue = new RequestQueue();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // The OpenAI lane is full (3 running, 1 waiting) and stays so until the gate opens.
+    const busy = Array.from({ length: 4 }, () => queue.run('openai', 3, () => gate));
+    const local = queue.run('ollama', 1, async () => 'local answer');
+    const blocked = new Promise<string>((resolve) => setTimeout(() => resolve('blocked'), 0));
+    expect(await Promise.race([local, blocked])).toBe('local answer');
+    open();
+    await Promise.all(busy);
   });
 
   it('reports the place in line, and a cancelled waiting request leaves the line', async () => {

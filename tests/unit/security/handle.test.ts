@@ -25,6 +25,9 @@ describe('handle(): the background answers only the extension’s own pages and 
 
   const setup = () => {
     fakeBrowser.runtime.id = ID;
+    vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation(
+      (path) => `chrome-extension://${ID}/${path.replace(/^\//, '')}`,
+    );
     const handler = vi.fn(() => ({ saved: true }));
     handle('getOpenaiApiKeyStatus', handler);
     return handler;
