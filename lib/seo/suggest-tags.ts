@@ -11,7 +11,7 @@ import {
 } from './lexicon';
 import { isSafeToRemove, tagWeaknesses, type TagWeaknessKind } from './tag-quality';
 import { codePointLength, isStopword, normalizeText, phraseKey, wordsOf, type Word } from './text';
-import { isValidTag, MAX_TAGS, TAG_INVALID_CHAR, TAG_MAX_CHARS, tagIdentity } from './validity';
+import { cleanTagText, isValidTag, MAX_TAGS, TAG_MAX_CHARS, tagIdentity } from './validity';
 
 /** Enough description to find its recurring phrases; the rest rarely adds new ones. */
 const DESCRIPTION_SCAN_CHARS = 3000;
@@ -327,8 +327,6 @@ const WEAKEST_FIRST: TagWeaknessKind[] = [
   'single-word',
 ];
 
-const TAG_INVALID_G = new RegExp(TAG_INVALID_CHAR.source, 'gu');
-
 /**
  * An over-long tag said shorter without cutting it mid-phrase: describing words are dropped from
  * the side away from the item noun (the front in English, the end in French or Spanish) until it
@@ -344,7 +342,7 @@ export function shortenTag(raw: string, language: Language): string | null {
       : headFirst
         ? raw.slice(0, SHORTEN_SCAN_CHARS)
         : raw.slice(-SHORTEN_SCAN_CHARS);
-  const clean = normalizeText(near).replace(TAG_INVALID_G, ' ').replace(/\s+/g, ' ').trim();
+  const clean = cleanTagText(near);
   if (isValidTag(clean)) return clean;
   const all = clean.split(' ');
   let words = headFirst ? all.slice(0, MAX_PHRASE_WORDS) : all.slice(-MAX_PHRASE_WORDS);

@@ -141,8 +141,13 @@ const TAG_EDGE = /^[\s\-']+|[\s\-']+$/g;
  * ("boho,decor" → "boho decor"), leading/trailing - and ' go, and a tag over 20 characters is cut
  * at a word boundary. Returns null when nothing usable is left.
  */
+/** A tag's text with what Etsy refuses taken out: marks dropped, other characters made spaces. */
+export function cleanTagText(raw: string): string {
+  return stripInvalid(raw, TAG_INVALID_G).replace(TAG_EDGE, '');
+}
+
 export function repairTag(raw: string): string | null {
-  let tag = stripInvalid(raw, TAG_INVALID_G).replace(TAG_EDGE, '');
+  let tag = cleanTagText(raw);
   const cut = cutAtWord(tag, TAG_MAX_CHARS);
   if (cut === null) return null;
   tag = cut.replace(TAG_EDGE, '');

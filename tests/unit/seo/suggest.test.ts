@@ -207,3 +207,12 @@ describe('suggestOffline description', () => {
     expect(suggestOffline(GOOD).description.value).toBe(GOOD.description);
   });
 });
+
+describe('suggestOffline seller tags Etsy would refuse', () => {
+  it('cleans them as repair does: points dropped, edge hyphens trimmed, one tag per search', () => {
+    const s = suggestOffline(listing({ title: '', description: '', tags: ['שָׁלוֹם', 'שָׁלוֹם-'] }));
+    expect(s.tags.map((t) => t.value)).toEqual(['שלום']);
+    const marked = suggestOffline(listing({ title: '', description: '', tags: ['שׁ®'] }));
+    expect(marked.tags.map((t) => t.value)).toEqual(['ש®']);
+  });
+});
