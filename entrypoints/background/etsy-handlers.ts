@@ -47,5 +47,7 @@ export function setupEtsyHandlers(): void {
   handle('publishListing', ({ baseline, changes }) =>
     publishChanges(etsyClient, baseline, changes),
   );
-  handle('revertListing', ({ snapshotId }) => revertPublish(etsyClient, snapshotId));
+  handle('revertListing', ({ listingId, snapshotId }) =>
+    revertPublish(etsyClient, listingId, snapshotId),
+  );
 }

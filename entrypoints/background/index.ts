@@ -1,5 +1,6 @@
 import '@/lib/zod-config';
 import { defineBackground } from '#imports';
+import { restrictLocalStorage } from '@/lib/settings';
 import { setupEtsyHandlers } from './etsy-handlers';
 import { setupModelHandlers } from './model-handlers';
 import { setupSuggestPort } from './suggest-port';
@@ -7,6 +8,7 @@ import { setupSuggestPort } from './suggest-port';
 // Wiring only. Every listener is registered synchronously in main's first turn, so an
 // event that wakes the worker is never missed.
 export default defineBackground(() => {
+  void restrictLocalStorage();
   setupEtsyHandlers();
   setupModelHandlers();
   setupSuggestPort();

@@ -1,27 +1,53 @@
+import { parseEditorRoute } from '@/lib/editor/route';
+
 /** The parts of `runtime.MessageSender` that decide whether we trust a message. */
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number; url?: string } | unknown;
 }
+
+/**
+ * Who sent a message, as far as the routes care:
+ * - `extension-page`: one of this extension's own pages (popup, options), also in a tab;
+ * - `editor`: this extension's content script on Etsy's listing editor, with the listing
+ *   open in its tab (null for a new listing or a copy, which has no listing of its own yet);
+ * - `untrusted`: everything else — another extension, a web page, our content script on
+ *   any other Etsy page.
+ */
+export type SenderKind =
+  | { kind: 'extension-page' }
+  | { kind: 'editor'; tabId: number | undefined; listingId: number | null }
+  | { kind: 'untrusted' };
 
 const ETSY_ORIGIN = 'https://www.etsy.com';
 
-/**
- * A message is trusted only when it comes from this extension: one of its own pages
- * (popup, options) or its content script running on www.etsy.com. Anything else —
- * another extension, a web page, a content script frame elsewhere — is refused.
- */
-export function isTrustedSender(sender: SenderInfo, extensionId: string): boolean {
-  if (sender.id !== extensionId || !sender.url) return false;
-  let url: URL;
+function parse(href: string | undefined): URL | null {
+  if (!href) return null;
   try {
-    url = new URL(sender.url);
+    return new URL(href);
   } catch {
-    return false;
+    return null;
   }
+}
+
+export function classifySender(sender: SenderInfo, extensionId: string): SenderKind {
+  const untrusted = { kind: 'untrusted' } as const;
+  const url = parse(sender.url);
+  if (sender.id !== extensionId || !url) return untrusted;
   // Our own pages, also when opened in a tab.
-  if (url.protocol.endsWith('-extension:')) return url.host === extensionId;
-  // Our content script: it runs only in tabs, only on www.etsy.com.
-  return Boolean(sender.tab) && url.origin === ETSY_ORIGIN;
+  if (url.protocol.endsWith('-extension:')) {
+    return url.host === extensionId ? { kind: 'extension-page' } : untrusted;
+  }
+  // Our content script: it runs only in tabs, only on www.etsy.com, and only the editor's
+  // panel calls the background. The tab's own URL says which listing is open there.
+  const tab = sender.tab as { id?: number; url?: string } | undefined;
+  if (!tab || url.origin !== ETSY_ORIGIN) return untrusted;
+  const route = parseEditorRoute(tab.url ?? '');
+  if (!route || parse(tab.url)?.origin !== ETSY_ORIGIN) return untrusted;
+  return {
+    kind: 'editor',
+    tabId: tab.id,
+    listingId: route.mode === 'edit' ? Number(route.listingId) : null,
+  };
 }

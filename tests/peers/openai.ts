@@ -20,6 +20,8 @@ export class FakeOpenAi {
   chunkSize = 32;
   allowsCors = true;
   readonly completions: CompletionLog[] = [];
+  /** Every request but CORS preflights, with the Authorization it carried. */
+  readonly requests: { method: string; path: string; authorization: string | undefined }[] = [];
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://openai.local');
@@ -36,6 +38,11 @@ export class FakeOpenAi {
       res.end();
       return;
     }
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      authorization: req.headers.authorization,
+    });
     if (req.headers.authorization !== `Bearer ${this.apiKey}`) {
       sendJson(
         res,

@@ -1,40 +1,89 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender } from '@/lib/messaging/sender';
+import { classifySender } from '@/lib/messaging/sender';
 
 const ID = 'blgfogbpcdmhohalginmiifilfkhopig';
-const tab = { id: 7 };
+const EDITOR = 'https://www.etsy.com/your/shops/me/listing-editor/edit/1';
+const onEditor = { id: 7, url: EDITOR };
 
-describe('isTrustedSender', () => {
+describe('classifySender', () => {
   it.each([
-    ['the popup', { id: ID, url: `chrome-extension://${ID}/popup.html` }, true],
+    ['the popup', { id: ID, url: `chrome-extension://${ID}/popup.html` }, 'extension-page'],
     [
       'the options page opened in a tab',
-      { id: ID, url: `chrome-extension://${ID}/options.html`, tab },
-      true,
+      { id: ID, url: `chrome-extension://${ID}/options.html`, tab: { id: 7 } },
+      'extension-page',
+    ],
+    ['our content script on the editor', { id: ID, url: EDITOR, tab: onEditor }, 'editor'],
+    [
+      'our content script on a new listing',
+      {
+        id: ID,
+        url: 'https://www.etsy.com/your/shops/me/listing-editor/create',
+        tab: { id: 7, url: 'https://www.etsy.com/your/shops/me/listing-editor/create' },
+      },
+      'editor',
     ],
     [
-      'our content script on the editor',
-      { id: ID, url: 'https://www.etsy.com/your/shops/me/listing-editor/edit/1', tab },
-      true,
+      'our content script elsewhere on Etsy',
+      {
+        id: ID,
+        url: 'https://www.etsy.com/your/account',
+        tab: { id: 7, url: 'https://www.etsy.com/your/account' },
+      },
+      'untrusted',
     ],
     [
       'another extension',
       { id: 'otherextensionid', url: 'chrome-extension://otherextensionid/x.html' },
-      false,
+      'untrusted',
     ],
     [
       'a page of another extension claiming our id',
       { id: ID, url: 'chrome-extension://otherextensionid/x.html' },
-      false,
+      'untrusted',
     ],
-    ['our id from a non-Etsy tab', { id: ID, url: 'https://evil.example/', tab }, false],
-    ['an Etsy look-alike host', { id: ID, url: 'https://www.etsy.com.evil.example/', tab }, false],
-    ['plain http Etsy', { id: ID, url: 'http://www.etsy.com/your/shops/me', tab }, false],
-    ['an Etsy URL without a tab', { id: ID, url: 'https://www.etsy.com/' }, false],
-    ['no id', { url: `chrome-extension://${ID}/popup.html` }, false],
-    ['no url', { id: ID }, false],
-    ['a malformed url', { id: ID, url: 'not a url', tab }, false],
-  ])('%s → %s', (_name, sender, trusted) => {
-    expect(isTrustedSender(sender, ID)).toBe(trusted);
+    [
+      'our id from a non-Etsy tab',
+      { id: ID, url: 'https://evil.example/', tab: onEditor },
+      'untrusted',
+    ],
+    [
+      'an Etsy look-alike host',
+      {
+        id: ID,
+        url: 'https://www.etsy.com.evil.example/your/shops/me/listing-editor/edit/1',
+        tab: {
+          id: 7,
+          url: 'https://www.etsy.com.evil.example/your/shops/me/listing-editor/edit/1',
+        },
+      },
+      'untrusted',
+    ],
+    [
+      'plain http Etsy',
+      { id: ID, url: 'http://www.etsy.com/your/shops/me', tab: onEditor },
+      'untrusted',
+    ],
+    ['an Etsy URL without a tab', { id: ID, url: EDITOR }, 'untrusted'],
+    ['a tab without a URL', { id: ID, url: EDITOR, tab: { id: 7 } }, 'untrusted'],
+    ['no id', { url: `chrome-extension://${ID}/popup.html` }, 'untrusted'],
+    ['no url', { id: ID }, 'untrusted'],
+    ['a malformed url', { id: ID, url: 'not a url', tab: onEditor }, 'untrusted'],
+  ])('%s → %s', (_name, sender, kind) => {
+    expect(classifySender(sender, ID).kind).toBe(kind);
+  });
+
+  it('the editor’s listing is the one open in its tab', () => {
+    expect(classifySender({ id: ID, url: EDITOR, tab: onEditor }, ID)).toEqual({
+      kind: 'editor',
+      tabId: 7,
+      listingId: 1,
+    });
+    const create = 'https://www.etsy.com/your/shops/me/listing-editor/create';
+    expect(classifySender({ id: ID, url: create, tab: { id: 2, url: create } }, ID)).toEqual({
+      kind: 'editor',
+      tabId: 2,
+      listingId: null,
+    });
   });
 });
