@@ -1,4 +1,4 @@
-import { browser, storage } from '#imports';
+import { browser, storage, type WxtStorageItem } from '#imports';
 import { z } from 'zod';
 import { isLocalNetworkHost } from './local-network';
 
@@ -69,9 +69,22 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   timeoutSeconds: 120,
 };
 
-export const modelSettings = storage.defineItem<ModelSettings>('local:modelSettings', {
-  fallback: DEFAULT_MODEL_SETTINGS,
-});
+/**
+ * Defined on first use: WXT reads an item as soon as it is defined, and the content script,
+ * which imports this module for the panel's layout, may not read storage.local.
+ */
+let modelSettingsItem: WxtStorageItem<ModelSettings, Record<string, never>> | undefined;
+const modelSettingsStore = () =>
+  (modelSettingsItem ??= storage.defineItem<ModelSettings>('local:modelSettings', {
+    fallback: DEFAULT_MODEL_SETTINGS,
+  }));
+
+export const modelSettings = {
+  getValue: () => modelSettingsStore().getValue(),
+  setValue: (value: ModelSettings) => modelSettingsStore().setValue(value),
+  watch: (callback: (value: ModelSettings | null) => void) =>
+    modelSettingsStore().watch((value) => callback(value)),
+};
 
 /** Reads the model settings, repairing anything stored by an older version. */
 export async function loadModelSettings(): Promise<ModelSettings> {
