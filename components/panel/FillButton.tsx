@@ -1,39 +1,35 @@
-import { useState } from 'react';
-import { fillTags, fillTextField } from '@/lib/editor/write';
-import type { AppliedText } from '@/lib/review/choices';
+import { useEffect, useRef, useState } from 'react';
+import type { EditorAdapter } from '@/lib/editor/adapter';
+import type { FillReport, FillRequest } from '@/lib/editor/write';
 
 type FillState =
-  | { status: 'idle' }
-  | { status: 'filling' }
-  | { status: 'done'; lines: string[]; problems: string[] };
+  { status: 'idle' } | { status: 'filling' } | { status: 'done'; report: FillReport };
 
 /**
  * Writes the accepted changes into Etsy's own form, field by field and tag by tag, and
- * reports what Etsy took. The seller reviews and clicks Etsy's own Publish.
+ * reports what Etsy took and what it refused. The seller reviews and clicks Etsy's own
+ * Publish. Filling stops when the panel goes away (the seller left the listing).
  */
-export function FillButton({ changes }: { changes: Partial<AppliedText> }) {
+export function FillButton({ editor, request }: { editor: EditorAdapter; request: FillRequest }) {
   const [state, setState] = useState<FillState>({ status: 'idle' });
-  const nothing = Object.keys(changes).length === 0;
+  const lifetime = useRef<AbortController | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    lifetime.current = controller;
+    return () => controller.abort();
+  }, []);
+  const nothing = Object.keys(request).length === 0;
 
   const fill = async () => {
+    const signal = lifetime.current?.signal;
+    if (!signal || signal.aborted) return;
     setState({ status: 'filling' });
-    const lines: string[] = [];
-    const problems: string[] = [];
-    for (const field of ['title', 'description'] as const) {
-      const value = changes[field];
-      if (value === undefined) continue;
-      const outcome = await fillTextField(document, field, value);
-      if (outcome.ok) lines.push(`${field === 'title' ? 'Title' : 'Description'} filled.`);
-      else problems.push(outcome.message);
+    try {
+      const report = await editor.fill(request, signal);
+      if (!signal.aborted) setState({ status: 'done', report });
+    } catch {
+      // Aborted: the panel is gone, nobody to tell.
     }
-    if (changes.tags) {
-      const report = await fillTags(document, changes.tags);
-      if (report.added.length || report.removed.length) {
-        lines.push(`Tags: ${report.added.length} added, ${report.removed.length} removed.`);
-      }
-      problems.push(...report.failed.map((f) => `Tag “${f.tag}”: ${f.reason}`));
-    }
-    setState({ status: 'done', lines, problems });
   };
 
   return (
@@ -49,15 +45,15 @@ export function FillButton({ changes }: { changes: Partial<AppliedText> }) {
       {nothing && <span className="muted">Nothing accepted differs from the editor.</span>}
       {state.status === 'done' && (
         <div role="status" data-testid="fill-report">
-          {state.lines.map((line) => (
+          {state.report.done.map((line) => (
             <p key={line}>{line}</p>
           ))}
-          {state.problems.map((line) => (
-            <p key={line} className="error-text">
-              {line}
+          {state.report.refused.map((r) => (
+            <p key={`${r.field}-${r.item ?? ''}`} className="error-text">
+              {r.item ? `Tag “${r.item}”: ${r.reason}.` : r.reason}
             </p>
           ))}
-          {state.problems.length === 0 && (
+          {state.report.refused.length === 0 && (
             <p className="muted">Review the changes, then use Etsy’s “Publish changes”.</p>
           )}
         </div>

@@ -4,6 +4,7 @@ import {
   type ShadowRootContentScriptUi,
 } from '#imports';
 import { createRoot, type Root } from 'react-dom/client';
+import { pageEditor } from '@/lib/editor/adapter';
 import { parseEditorRoute, routeKey, type EditorRoute } from '@/lib/editor/route';
 import { PanelApp } from '@/components/panel/PanelApp';
 
@@ -50,7 +51,7 @@ async function mountPanel(ctx: ContentScriptContext, route: EditorRoute) {
     isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'change'],
     onMount(container) {
       const root = createRoot(container);
-      root.render(<PanelApp route={route} />);
+      root.render(<PanelApp route={route} editor={pageEditor(document)} />);
       return root;
     },
     onRemove(root) {

@@ -1,9 +1,11 @@
+import { debugLog } from '@/lib/log';
 import { readEditor, type EditorReadout } from './read';
 
 /**
  * Calls `onChange` with a fresh readout whenever the editor's SEO fields change:
- * typing (input/change events) and chips or category changing (DOM mutations).
- * Debounced, and silent when nothing the panel cares about changed.
+ * typing (input/change events), chips or a late-mounting form (DOM mutations).
+ * Debounced, and silent when nothing the panel cares about changed. With debug logging
+ * on, logs how each field was found whenever that changes.
  */
 export function watchEditor(
   doc: Document,
@@ -11,6 +13,7 @@ export function watchEditor(
   { debounceMs = 120, signal }: { debounceMs?: number; signal: AbortSignal },
 ): void {
   let last = '';
+  let lastLayers = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const emit = () => {
@@ -19,6 +22,11 @@ export function watchEditor(
     const key = JSON.stringify(readout);
     if (key === last) return;
     last = key;
+    const layers = JSON.stringify(readout.fields);
+    if (layers !== lastLayers) {
+      lastLayers = layers;
+      debugLog('editor', 'fields found', readout.fields);
+    }
     onChange(readout);
   };
   const schedule = () => {
