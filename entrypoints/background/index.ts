@@ -1,5 +1,6 @@
 import '@/lib/zod-config';
 import { defineBackground } from '#imports';
+import { mirrorDebugLogging } from '@/lib/log';
 import { restrictLocalStorage } from '@/lib/settings';
 import { setupEtsyHandlers } from './etsy-handlers';
 import { setupModelHandlers } from './model-handlers';
@@ -9,6 +10,7 @@ import { setupSuggestPort } from './suggest-port';
 // event that wakes the worker is never missed.
 export default defineBackground(() => {
   void restrictLocalStorage();
+  mirrorDebugLogging();
   setupEtsyHandlers();
   setupModelHandlers();
   setupSuggestPort();
