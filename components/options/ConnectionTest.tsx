@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { UserError } from '@/lib/messaging/errors';
 import { call } from '@/lib/messaging/protocol';
+import { ollamaHostInUse } from '@/lib/llm/origin-rule';
 import type { ModelTest } from '@/lib/llm/status-schema';
 import { ModelSettingsSchema, type ModelSettings } from '@/lib/settings';
 import { requestModelHostAccess } from './host-permission';
@@ -48,11 +49,11 @@ export function ConnectionTest({ draft, apiKey }: { draft: ModelSettings; apiKey
       });
       return;
     }
-    // Ollama needs host access (its CORS answer names the rewritten Origin, not ours);
-    // an OpenAI-compatible endpoint is asked for only if it refuses CORS (see ModelErrorNotice).
-    const { provider, ollamaHost } = parsed.data;
-    const usesOllama = provider === 'ollama' || provider === 'auto';
-    if (usesOllama && !(await requestModelHostAccess(ollamaHost).catch(() => false))) {
+    // Ollama (also as the OpenAI-compatible address, through its /v1) needs host access: its
+    // CORS answer names the rewritten Origin, not ours. Any other OpenAI-compatible endpoint is
+    // asked for only if it refuses CORS (see ModelErrorNotice).
+    const ollamaHost = ollamaHostInUse(parsed.data);
+    if (ollamaHost && !(await requestModelHostAccess(ollamaHost).catch(() => false))) {
       setError({
         source: 'settings',
         code: 'host-denied',
@@ -85,6 +86,13 @@ export function ConnectionTest({ draft, apiKey }: { draft: ModelSettings; apiKey
             : ''}
         </span>
       </div>
+      {result?.notes.length ? (
+        <ul className="fine-print" data-testid="connection-notes">
+          {result.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
       {error ? (
         <ModelErrorNotice error={error} endpoint={testedEndpoint} onRetry={() => void run()} />
       ) : null}

@@ -96,6 +96,9 @@ export function OpenAiKeyField({ address, typed, onType }: Props) {
           {status ? describe(status, address) : ''}
         </span>
       </div>
+      <p className="fine-print">
+        Optional: LM Studio, llama.cpp’s server and Ollama’s /v1 need none unless you set one.
+      </p>
       {problem ? (
         <p className="notice notice--error" role="alert" data-testid="openai-key-error">
           {problem}

@@ -10,6 +10,13 @@ function ProgressLine({ progress }: { progress: ProgressEnvelope | null }) {
   if (progress.stage === 'queued') {
     return <p>Waiting for the model ({progress.ahead ?? 0} ahead)…</p>;
   }
+  if (progress.stage === 'thinking') {
+    return (
+      <p data-testid="suggest-thinking">
+        The model is thinking… ({progress.thinking ?? 0} tokens so far; the answer comes after)
+      </p>
+    );
+  }
   const fields = progress.fields;
   return (
     <div>

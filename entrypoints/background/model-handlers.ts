@@ -27,15 +27,16 @@ async function onDraft<T>(host: string, ollamaHost: string | null, task: () => P
 }
 
 export function setupModelHandlers(): void {
-  const extensionId = browser.runtime.id;
+  const extensionOrigin = browser.runtime.getURL('/');
   handle('listModels', async ({ engine, address, apiKey }) => {
     const settings: ModelSettings =
       engine === 'ollama'
-        ? { ...DEFAULT_MODEL_SETTINGS, ollamaHost: address }
-        : { ...DEFAULT_MODEL_SETTINGS, openaiBaseUrl: address };
+        ? { ...DEFAULT_MODEL_SETTINGS, provider: 'ollama', ollamaHost: address }
+        : { ...DEFAULT_MODEL_SETTINGS, provider: 'openai', openaiBaseUrl: address };
     const openaiApiKey = engine === 'openai' ? await apiKeyFor(address, apiKey) : null;
-    return onDraft(address, engine === 'ollama' ? address : null, () =>
-      providerFor(engine, { settings, openaiApiKey, extensionId }).listModels(
+    // Ollama's own /v1 as the OpenAI-compatible address needs the Origin rule too.
+    return onDraft(address, ollamaHostInUse(settings), () =>
+      providerFor(engine, { settings, openaiApiKey, extensionOrigin }).listModels(
         AbortSignal.timeout(10_000),
       ),
     );
@@ -43,7 +44,7 @@ export function setupModelHandlers(): void {
   handle('testModel', async ({ settings, apiKey }) => {
     const openaiApiKey = await apiKeyFor(settings.openaiBaseUrl, apiKey);
     return onDraft(settings.ollamaHost, ollamaHostInUse(settings), () =>
-      testModel({ settings, openaiApiKey, extensionId }),
+      testModel({ settings, openaiApiKey, extensionOrigin }),
     );
   });
   handle('getModelStatus', async () => {
@@ -52,7 +53,7 @@ export function setupModelHandlers(): void {
     return modelStatus({
       settings,
       openaiApiKey: await apiKeyFor(settings.openaiBaseUrl),
-      extensionId,
+      extensionOrigin,
     });
   });
   handle('saveOpenaiApiKey', (request) =>

@@ -9,7 +9,8 @@ import type { ModelSettings } from '@/lib/settings';
  *   so a web page's request to Ollama — from the page or its service worker — and another
  *   extension's keep their real Origin and Ollama's CSRF check;
  * - only to exactly one Ollama origin per rule, only fetch/XHR;
- * - one rule for the saved host while Ollama can be used (Ollama or Automatic chosen), and
+ * - one rule for the saved host while Ollama can be used (Ollama or Automatic chosen, or
+ *   Ollama's own /v1 as the OpenAI-compatible address), and
  *   one for each host the options page is testing, only while that test runs. Testing a
  *   draft host never removes the saved host's rule, so a suggestion running meanwhile
  *   keeps working.
@@ -73,10 +74,21 @@ function update(change: () => void): Promise<void> {
   return next;
 }
 
+/**
+ * An OpenAI-compatible base URL that is Ollama's own /v1 (the configured Ollama origin, or
+ * Ollama's port): it has the same Origin check, so it needs the same rule.
+ */
+function openAiEndpointIsOllama({ openaiBaseUrl, ollamaHost }: ModelSettings): boolean {
+  const endpoint = new URL(openaiBaseUrl);
+  return endpoint.origin === new URL(ollamaHost).origin || endpoint.port === '11434';
+}
+
 export function ollamaHostInUse(settings: ModelSettings): string | null {
-  return settings.provider === 'ollama' || settings.provider === 'auto'
-    ? settings.ollamaHost
-    : null;
+  if (settings.provider === 'ollama' || settings.provider === 'auto') return settings.ollamaHost;
+  if (settings.provider === 'openai' && openAiEndpointIsOllama(settings)) {
+    return new URL(settings.openaiBaseUrl).origin;
+  }
+  return null;
 }
 
 /** The saved host's rule follows the saved settings (removed when Ollama isn't in use). */

@@ -63,12 +63,14 @@ export const ServerEnvelopeSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('progress'),
     requestId,
-    stage: z.enum(['choosing', 'queued', 'generating']),
+    stage: z.enum(['choosing', 'queued', 'thinking', 'generating']),
     engine: EngineSchema.optional(),
     model: z.string().optional(),
     /** Requests ahead of this one while queued. */
     ahead: z.number().int().optional(),
     fields: FieldProgressSchema.optional(),
+    /** While a reasoning model thinks before answering: pieces of thinking so far. */
+    thinking: z.number().int().optional(),
   }),
   z.object({ type: z.literal('chunk'), requestId, text: z.string() }),
   z.object({ type: z.literal('done'), requestId, result: SuggestResultSchema }),

@@ -170,7 +170,7 @@ describe('model-output corpus', () => {
         {
           settings: { ...DEFAULT_MODEL_SETTINGS, provider: 'ollama', instructions: name },
           openaiApiKey: null,
-          extensionId: 'blgfogbpcdmhohalginmiifilfkhopig',
+          extensionOrigin: 'chrome-extension://blgfogbpcdmhohalginmiifilfkhopig/',
           queue: new RequestQueue(),
         },
       ).then(

@@ -26,7 +26,7 @@ function stubOllama(installed: string[] | 'down', reply = '{"reply":"OK"}') {
 const context = (changes: Partial<ModelSettings>) => ({
   settings: { ...DEFAULT_MODEL_SETTINGS, ...changes },
   openaiApiKey: null,
-  extensionId: ID,
+  extensionOrigin: `chrome-extension://${ID}/`,
 });
 
 describe('model status and connection test', () => {
@@ -66,7 +66,17 @@ describe('model status and connection test', () => {
     expect(status.tried.map((t) => [t.engine, t.error.code])).toEqual([
       ['ollama', 'ollama-not-running'],
       ['builtin', 'builtin-unavailable'],
-      ['openai', 'no-api-key'],
+      ['openai', 'api-key-needed'],
     ]);
+  });
+
+  it('Automatic asks no OpenAI-compatible server that wasn’t set up, but asks a keyless one that was', async () => {
+    stubOllama('down');
+    const asked = () => vi.mocked(fetch).mock.calls.map(([input]) => new URL(String(input)).origin);
+    await modelStatus(context({ provider: 'auto' }));
+    expect(asked()).not.toContain('https://api.openai.com');
+
+    await modelStatus(context({ provider: 'auto', openaiBaseUrl: 'http://localhost:1234/v1' }));
+    expect(asked()).toContain('http://localhost:1234');
   });
 });

@@ -73,9 +73,9 @@ describe('an API key is sent only to the origin it was saved for', () => {
       settings: { ...DEFAULT_MODEL_SETTINGS, provider: 'openai', openaiBaseUrl: ATTACKER },
       apiKey: 'sk-typed-for-test',
     });
-    expect(new Set(keysSentTo('https://attacker.example'))).toEqual(
-      new Set(['Bearer sk-typed-for-test']),
-    );
+    const keys = keysSentTo('https://attacker.example');
+    expect(keys).toContain('Bearer sk-typed-for-test');
+    expect(keys.filter((key) => key !== null && key !== 'Bearer sk-typed-for-test')).toEqual([]);
   });
 
   it('settings changed behind the options page’s back don’t take the key with them', async () => {
