@@ -92,8 +92,8 @@ export function SuggestSection({
       {state.status === 'done' && state.result.notes.length > 0 && (
         <details className="notes" data-testid="repair-notes">
           <summary>
-            We fixed {state.result.notes.length} thing{state.result.notes.length === 1 ? '' : 's'}{' '}
-            in the model’s answer
+            Checked before you see it: {state.result.notes.length} change
+            {state.result.notes.length === 1 ? '' : 's'} made or refused
           </summary>
           <ul>
             {state.result.notes.map((note, i) => (

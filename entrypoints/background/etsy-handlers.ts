@@ -47,6 +47,10 @@ export function setupEtsyHandlers(): void {
   handle('publishListing', ({ baseline, changes }) =>
     publishChanges(etsyClient, baseline, changes),
   );
+  handle('openShopPage', async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/shop.html') });
+    return { opened: true };
+  });
   handle('revertListing', ({ listingId, snapshotId }) =>
     revertPublish(etsyClient, listingId, snapshotId),
   );

@@ -4,6 +4,7 @@ import { mirrorDebugLogging } from '@/lib/log';
 import { restrictLocalStorage } from '@/lib/settings';
 import { setupEtsyHandlers } from './etsy-handlers';
 import { setupModelHandlers } from './model-handlers';
+import { setupShopPort } from './shop-port';
 import { setupSuggestPort } from './suggest-port';
 
 // Wiring only. Every listener is registered synchronously in main's first turn, so an
@@ -14,4 +15,5 @@ export default defineBackground(() => {
   setupEtsyHandlers();
   setupModelHandlers();
   setupSuggestPort();
+  setupShopPort();
 });

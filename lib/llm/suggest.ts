@@ -1,5 +1,6 @@
 import type { ListingText } from '@/lib/listing';
-import { checkListing, suggestOffline } from '@/lib/seo';
+import { guardedOffline, guardSuggestion } from '@/lib/guard';
+import { checkListing, listingLanguage } from '@/lib/seo';
 import type { ModelSettings } from '@/lib/settings';
 import { startAnswerClock } from './answer-clock';
 import { readCachedSuggestion, suggestionCacheKey, writeCachedSuggestion } from './cache';
@@ -36,11 +37,12 @@ const ENGINE_LABEL = {
 };
 
 function offlineResult(listing: ListingText, explanation?: string): SuggestResult {
+  const { suggestion, notes } = guardedOffline(listing);
   return {
     engine: 'offline',
     model: null,
-    suggestion: suggestOffline(listing),
-    notes: [],
+    suggestion,
+    notes,
     fromCache: false,
     ...(explanation ? { explanation } : {}),
   };
@@ -158,12 +160,14 @@ export async function runSuggestion(
     { signal, onQueued: (ahead) => onProgress({ stage: 'queued', ...identity, ahead }) },
   );
 
-  const repaired = repairModelOutput(text);
+  const repaired = repairModelOutput(text, listingLanguage(listing));
   if (!repaired.ok) throw new ModelFailure(repaired.error);
+  // The model is untrusted: its answer passes the same guardrails as the offline rules'.
+  const guarded = guardSuggestion(listing, repaired.suggestion);
   const result: SuggestResult = {
     ...identity,
-    suggestion: repaired.suggestion,
-    notes: repaired.notes,
+    suggestion: guarded.suggestion,
+    notes: [...repaired.notes, ...guarded.notes],
     fromCache: false,
   };
   await writeCachedSuggestion(await keyPromise, result);

@@ -31,10 +31,14 @@ export const ROUTES: { [K in MessageType]: RouteAccess<K> } = {
   getModelStatus: 'editor',
   saveOpenaiApiKey: 'pages',
   getOpenaiApiKeyStatus: 'pages',
+  /** The panel's "All listings" link. */
+  openShopPage: 'editor',
 };
 
 /** The suggestion port (lib/llm/stream-protocol): the panel's one stream. */
 export const SUGGEST_PORT_ACCESS = 'editor' satisfies RouteAccess<never>;
+/** The shop page's load port (lib/shop/load-protocol): an extension page's alone. */
+export const SHOP_PORT_ACCESS = 'pages' satisfies RouteAccess<never>;
 
 /** Whether `sender` may open a route of this access before its request is read. */
 export function mayCall(access: RouteAccess<never>, sender: SenderKind): boolean {

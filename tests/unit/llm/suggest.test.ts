@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MACRAME_TAGS } from '../../peers/model-answers';
 import { RequestQueue } from '@/lib/llm/queue';
 import { runSuggestion, type SuggestRun } from '@/lib/llm/suggest';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '@/lib/settings';
 import { answer, LISTING } from './fixtures';
 
-const TAGS = Array.from({ length: 13 }, (_, i) => `tag number ${i + 1}`);
+// Real search phrases: the guardrails drop tags that share nothing with the listing.
+const TAGS = MACRAME_TAGS;
 
 function stubOllama(reply: string, thinking = '') {
   const chats: unknown[] = [];

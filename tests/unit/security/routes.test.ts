@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setupEtsyHandlers } from '@/entrypoints/background/etsy-handlers';
 import { setupModelHandlers } from '@/entrypoints/background/model-handlers';
+import { setupShopPort } from '@/entrypoints/background/shop-port';
 import { setupSuggestPort } from '@/entrypoints/background/suggest-port';
 import { db } from '@/lib/db';
 import { SUGGEST_PORT_NAME } from '@/lib/llm/stream-protocol';
+import { SHOP_LOAD_PORT_NAME } from '@/lib/shop/load-protocol';
 import { messages, messaging, type MessageType } from '@/lib/messaging/protocol';
 import { ROUTES } from '@/lib/messaging/routes';
 import { readSecret, writeSecret } from '@/lib/secrets';
@@ -61,6 +63,7 @@ const REQUESTS: { [K in MessageType]: unknown } = {
   getModelStatus: undefined,
   saveOpenaiApiKey: { apiKey: '' },
   getOpenaiApiKeyStatus: undefined,
+  openShopPage: undefined,
 };
 
 const PANEL_ROUTES: MessageType[] = [
@@ -69,6 +72,7 @@ const PANEL_ROUTES: MessageType[] = [
   'publishListing',
   'revertListing',
   'getModelStatus',
+  'openShopPage',
 ];
 
 function allowed(route: MessageType, sender: SenderName): boolean {
@@ -176,30 +180,38 @@ describe('the route table', () => {
   });
 });
 
-describe('the suggestion port', () => {
+describe('the ports', () => {
   type Listener = (port: unknown) => void;
-  let connect: Listener;
+  let listeners: Listener[];
 
   beforeEach(() => {
+    listeners = [];
     const runtime = fakeBrowser.runtime as unknown as { onConnect: unknown };
-    runtime.onConnect = { addListener: (listener: Listener) => (connect = listener) };
+    runtime.onConnect = { addListener: (listener: Listener) => listeners.push(listener) };
     setupSuggestPort();
+    setupShopPort();
   });
 
-  function openPort(sender: object) {
+  function openPort(sender: object, name = SUGGEST_PORT_NAME) {
     const port = {
-      name: SUGGEST_PORT_NAME,
+      name,
       sender,
       disconnect: vi.fn(),
       postMessage: vi.fn(),
       onMessage: { addListener: vi.fn() },
       onDisconnect: { addListener: vi.fn() },
     };
-    connect(port);
+    for (const listener of listeners) listener(port);
     return port;
   }
 
-  it.each(Object.keys(SENDERS) as SenderName[])('from %s', (sender) => {
+  it.each(Object.keys(SENDERS) as SenderName[])('the shop load port from %s', (sender) => {
+    const port = openPort(SENDERS[sender], SHOP_LOAD_PORT_NAME);
+    const mayLoad = sender === 'own page';
+    expect(port.disconnect).toHaveBeenCalledTimes(mayLoad ? 0 : 1);
+  });
+
+  it.each(Object.keys(SENDERS) as SenderName[])('the suggestion port from %s', (sender) => {
     const port = openPort(SENDERS[sender]);
     const mayStream = sender === 'own page' || sender === 'content script on the editor';
     expect(port.disconnect).toHaveBeenCalledTimes(mayStream ? 0 : 1);
