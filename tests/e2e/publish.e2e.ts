@@ -150,7 +150,8 @@ test('two tabs publishing the same listing at once: one wins, the other is told 
   const tabB = pageB.locator(PANEL);
   await tabB.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(tabB.getByTestId('engine')).toContainText('By: Ollama (llama3.2)');
-  await tabB.getByRole('checkbox', { name: 'Use this title' }).uncheck();
+  // The review leaves the title and description as they are unless the seller ticks them.
+  await tabB.getByRole('checkbox', { name: 'Use this description' }).check();
   await expect(tabB.getByText('Sends only: description, tags')).toBeVisible();
 
   await Promise.all([
