@@ -37,7 +37,9 @@ beforeEach(async () => {
   sent = [];
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
-    sent.push({ url, authorization: new Headers(init?.headers).get('authorization') });
+    // ky hands fetch a Request that carries the headers; plain fetch calls pass them in init.
+    const headers = input instanceof Request ? input.headers : new Headers(init?.headers);
+    sent.push({ url, authorization: headers.get('authorization') });
     return Response.json({ object: 'list', data: [{ id: 'gpt-4o-mini' }] });
   });
   setupModelHandlers();
