@@ -1,3 +1,4 @@
+import { storage } from '#imports';
 import { loadModelSettings, modelSettings } from '@/lib/settings';
 
 /**
@@ -9,11 +10,25 @@ let watching = false;
 
 const SECRET_KEY = /key|token|secret|authorization|password/i;
 
+/**
+ * The switch as every part may read it: the settings live in storage.local, which is closed
+ * to the content script, so the background copies this one harmless flag to storage.sync.
+ */
+const debugLoggingSwitch = storage.defineItem<boolean>('sync:debugLogging', { fallback: false });
+
+/** Background: keeps the copy of the switch in step with the saved settings. */
+export function mirrorDebugLogging(): void {
+  const copy = () =>
+    void loadModelSettings().then((settings) => debugLoggingSwitch.setValue(settings.debugLogging));
+  copy();
+  modelSettings.watch(copy);
+}
+
 function startWatching(): void {
   if (watching) return;
   watching = true;
-  void loadModelSettings().then((settings) => (enabled = settings.debugLogging));
-  modelSettings.watch((next) => (enabled = Boolean(next?.debugLogging)));
+  void debugLoggingSwitch.getValue().then((value) => (enabled = value));
+  debugLoggingSwitch.watch((value) => (enabled = Boolean(value)));
 }
 
 export function maskSecrets(value: unknown): unknown {

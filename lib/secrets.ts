@@ -26,7 +26,12 @@ export const secretSchemas = {
     /** Epoch ms; a `connecting` left by a worker that died mid-flow expires. */
     at: z.number(),
   }),
-  openaiApiKey: z.string(),
+  /** An OpenAI-compatible API key and the one origin it may be sent to (lib/llm/api-key). */
+  openaiApiKey: z.union([
+    z.object({ key: z.string().min(1), origin: z.string().url() }),
+    // Saved by a version that didn't bind keys yet: bound on first read.
+    z.string().min(1),
+  ]),
 };
 type Secrets = typeof secretSchemas;
 export type SecretName = keyof Secrets;

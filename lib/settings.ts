@@ -1,11 +1,19 @@
-import { storage } from '#imports';
+import { browser, storage, type WxtStorageItem } from '#imports';
 import { z } from 'zod';
+import { isLocalNetworkHost } from './local-network';
 
 /**
- * Settings a seller chooses. They hold no secrets: storage.local is readable by the
- * content script. API keys and Etsy credentials live in lib/secrets.
+ * Settings a seller chooses. They hold no secrets (API keys and Etsy credentials live in
+ * lib/secrets). They do decide where listing text goes, so the background makes
+ * storage.local readable and writable only by the extension's own pages and itself
+ * (`restrictLocalStorage`); the panel keeps its layout in storage.sync.
  */
-const httpUrl = z
+
+/**
+ * A model server's address: http(s) with a host. Plain `http:` only to this computer or the
+ * local network, where unencrypted traffic doesn't cross the internet.
+ */
+export const EndpointUrlSchema = z
   .string()
   .trim()
   .refine((value) => {
@@ -16,6 +24,14 @@ const httpUrl = z
       return false;
     }
   }, 'Enter a full address starting with http:// or https://')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol !== 'http:' || isLocalNetworkHost(url.hostname);
+    } catch {
+      return true; // reported by the rule above
+    }
+  }, 'Use https:// for a server outside your computer and local network: http:// would send your listings and API key unencrypted.')
   .transform((value) => value.replace(/\/+$/, ''));
 
 export const ProviderSchema = z.enum(['auto', 'ollama', 'openai', 'builtin', 'offline']);
@@ -23,9 +39,9 @@ export type Provider = z.infer<typeof ProviderSchema>;
 
 export const ModelSettingsSchema = z.object({
   provider: ProviderSchema,
-  ollamaHost: httpUrl,
+  ollamaHost: EndpointUrlSchema,
   ollamaModel: z.string().trim(),
-  openaiBaseUrl: httpUrl,
+  openaiBaseUrl: EndpointUrlSchema,
   openaiModel: z.string().trim(),
   temperature: z.number().min(0).max(2),
   /** Shop voice, words to avoid, language: passed to the model as the seller's own rules. */
@@ -53,9 +69,22 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
   timeoutSeconds: 120,
 };
 
-export const modelSettings = storage.defineItem<ModelSettings>('local:modelSettings', {
-  fallback: DEFAULT_MODEL_SETTINGS,
-});
+/**
+ * Defined on first use: WXT reads an item as soon as it is defined, and the content script,
+ * which imports this module for the panel's layout, may not read storage.local.
+ */
+let modelSettingsItem: WxtStorageItem<ModelSettings, Record<string, never>> | undefined;
+const modelSettingsStore = () =>
+  (modelSettingsItem ??= storage.defineItem<ModelSettings>('local:modelSettings', {
+    fallback: DEFAULT_MODEL_SETTINGS,
+  }));
+
+export const modelSettings = {
+  getValue: () => modelSettingsStore().getValue(),
+  setValue: (value: ModelSettings) => modelSettingsStore().setValue(value),
+  watch: (callback: (value: ModelSettings | null) => void) =>
+    modelSettingsStore().watch((value) => callback(value)),
+};
 
 /** Reads the model settings, repairing anything stored by an older version. */
 export async function loadModelSettings(): Promise<ModelSettings> {
@@ -72,6 +101,26 @@ export const PanelLayoutSchema = z.object({
 });
 export type PanelLayout = z.infer<typeof PanelLayoutSchema>;
 
-export const panelLayout = storage.defineItem<PanelLayout>('local:panelLayout', {
+/** In storage.sync: the one area the content script may use (storage.local is closed to it). */
+export const panelLayout = storage.defineItem<PanelLayout>('sync:panelLayout', {
   fallback: { collapsed: false, offset: { right: 24, bottom: 96 }, theme: 'system' },
 });
+
+/**
+ * Closes storage.local to content scripts, so code running in an etsy.com renderer can't
+ * point the model settings somewhere else. Chrome keeps the level across restarts; Firefox
+ * only supports it for storage.session, so there the call fails and storage.local stays as
+ * it was (README, "Permissions and security"). Also moves a panel layout saved by an older
+ * version into storage.sync, where the panel now reads it.
+ */
+export async function restrictLocalStorage(): Promise<void> {
+  try {
+    await browser.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch {
+    // Firefox: not supported for storage.local.
+  }
+  const legacy = await storage.getItem<PanelLayout>('local:panelLayout');
+  if (!legacy) return;
+  if (!(await storage.getItem('sync:panelLayout'))) await panelLayout.setValue(legacy);
+  await storage.removeItem('local:panelLayout');
+}

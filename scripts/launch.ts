@@ -13,6 +13,10 @@ export interface LaunchOptions {
   ollamaPort?: number;
   headless: boolean;
   userDataDir?: string;
+  /** More hostnames mapped onto local ports (tests: a stand-in for another server). */
+  extraHosts?: Record<string, number>;
+  /** More unpacked extensions loaded next to ours (tests: another extension). */
+  extraExtensions?: string[];
 }
 
 /**
@@ -36,14 +40,18 @@ export async function launchWithExtension(options: LaunchOptions): Promise<{
           `MAP localhost:11434 127.0.0.1:${options.ollamaPort}`,
           `MAP 127.0.0.1:11434 127.0.0.1:${options.ollamaPort}`,
         ]),
+    ...Object.entries(options.extraHosts ?? {}).map(
+      ([host, port]) => `MAP ${host} 127.0.0.1:${port}`,
+    ),
   ].join(', ');
+  const extensions = [EXTENSION_DIR, ...(options.extraExtensions ?? [])].join(',');
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: options.executablePath,
     headless: options.headless,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
@@ -55,8 +63,16 @@ export async function launchWithExtension(options: LaunchOptions): Promise<{
       '--disable-sync',
     ],
   });
-  let [serviceWorker] = context.serviceWorkers();
-  serviceWorker ??= await context.waitForEvent('serviceworker');
+  const serviceWorker = await ourServiceWorker(context);
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, extensionId, serviceWorker };
+}
+
+/** The extension's own service worker (background.js), also when other extensions are loaded. */
+export async function ourServiceWorker(context: BrowserContext): Promise<Worker> {
+  const ours = (worker: Worker) => new URL(worker.url()).pathname === '/background.js';
+  return (
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours }))
+  );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { UserError } from '@/lib/messaging/errors';
-import { request } from '@/lib/messaging/protocol';
+import { call } from '@/lib/messaging/protocol';
 import { ollamaHostInUse } from '@/lib/llm/origin-rule';
 import type { ModelTest } from '@/lib/llm/status-schema';
 import { ModelSettingsSchema, type ModelSettings } from '@/lib/settings';
@@ -14,8 +14,19 @@ const ENGINE_NAMES = {
   offline: 'offline rules',
 };
 
+const FIELD_LABELS: Record<string, string> = {
+  ollamaHost: 'Ollama address',
+  openaiBaseUrl: 'Endpoint base URL',
+  temperature: 'Temperature',
+  timeoutSeconds: 'Time limit',
+  ollamaConcurrency: 'Ollama requests at once',
+  openaiConcurrency: 'Endpoint requests at once',
+  instructions: 'Your instructions',
+};
+
 /** Round-trips a tiny prompt with the settings as typed (saved or not) and shows the latency. */
-export function ConnectionTest({ draft }: { draft: ModelSettings }) {
+/** `apiKey`: one typed for the endpoint and not saved yet (the saved key goes only to its own origin). */
+export function ConnectionTest({ draft, apiKey }: { draft: ModelSettings; apiKey?: string }) {
   const [result, setResult] = useState<ModelTest | null>(null);
   const [error, setError] = useState<UserError | null>(null);
   const [running, setRunning] = useState(false);
@@ -29,7 +40,12 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
       setError({
         source: 'settings',
         code: 'invalid-settings',
-        message: 'Fix the highlighted fields first.',
+        message: `Fix these fields first. ${parsed.error.issues
+          .map(
+            (issue) =>
+              `${FIELD_LABELS[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`,
+          )
+          .join(' ')}`,
       });
       return;
     }
@@ -37,7 +53,7 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
     // CORS answer names the rewritten Origin, not ours. Any other OpenAI-compatible endpoint is
     // asked for only if it refuses CORS (see ModelErrorNotice).
     const ollamaHost = ollamaHostInUse(parsed.data);
-    if (ollamaHost && !(await requestModelHostAccess(ollamaHost))) {
+    if (ollamaHost && !(await requestModelHostAccess(ollamaHost).catch(() => false))) {
       setError({
         source: 'settings',
         code: 'host-denied',
@@ -49,7 +65,10 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
     setResult(null);
     setError(null);
     setTestedEndpoint(parsed.data.openaiBaseUrl);
-    const answer = await request('testModel', parsed.data);
+    const answer = await call('testModel', {
+      settings: parsed.data,
+      ...(apiKey?.trim() ? { apiKey: apiKey.trim() } : {}),
+    });
     setRunning(false);
     if (answer.ok) setResult(answer.value);
     else setError(answer.error);

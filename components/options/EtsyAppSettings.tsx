@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from '#imports';
 import { EtsyAppInputSchema } from '@/lib/etsy/connection';
-import { request } from '@/lib/messaging/protocol';
+import { call } from '@/lib/messaging/protocol';
 
 type Status =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
@@ -20,13 +20,12 @@ export function EtsyAppSettings() {
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
-    request('getEtsyAppSetup')
-      .then((setup) => {
-        setSavedKeystring(setup.keystring);
-        // A slow-waking worker answers late: never wipe what the seller already typed.
-        setKeystring((typed) => typed || (setup.keystring ?? ''));
-      })
-      .catch(() => undefined);
+    void call('getEtsyAppSetup').then((answer) => {
+      if (!answer.ok) return; // Saving still works and reports its own error.
+      setSavedKeystring(answer.value.keystring);
+      // A slow-waking worker answers late: never wipe what the seller already typed.
+      setKeystring((typed) => typed || (answer.value.keystring ?? ''));
+    });
   }, []);
 
   async function save(event: FormEvent) {
@@ -37,21 +36,14 @@ export function EtsyAppSettings() {
       return;
     }
     setStatus({ kind: 'saving' });
-    try {
-      const result = await request('saveEtsyApp', input.data);
-      if (result.ok) {
-        setSavedKeystring(result.value.keystring);
-        setSharedSecret('');
-        setStatus({ kind: 'saved' });
-      } else {
-        const { message, action } = result.error;
-        setStatus({ kind: 'failed', message: [message, action].filter(Boolean).join(' ') });
-      }
-    } catch (error) {
-      setStatus({
-        kind: 'failed',
-        message: error instanceof Error ? error.message : String(error),
-      });
+    const result = await call('saveEtsyApp', input.data);
+    if (result.ok) {
+      setSavedKeystring(result.value.keystring);
+      setSharedSecret('');
+      setStatus({ kind: 'saved' });
+    } else {
+      const { message, action } = result.error;
+      setStatus({ kind: 'failed', message: [message, action].filter(Boolean).join(' ') });
     }
   }
 

@@ -28,6 +28,8 @@ export function ModelSettingsForm() {
   const [draft, setDraft] = useState<ModelSettings | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
+  // An API key typed but not saved yet: tests of the endpoint use it, never the saved key.
+  const [typedKey, setTypedKey] = useState('');
 
   useEffect(() => {
     void loadModelSettings().then(setDraft);
@@ -126,7 +128,7 @@ export function ModelSettingsForm() {
       <ModelPicker
         engine="ollama"
         label="Ollama model"
-        draft={draft}
+        address={draft.ollamaHost}
         value={draft.ollamaModel}
         onChange={(model) => set('ollamaModel', model)}
       />
@@ -149,11 +151,12 @@ export function ModelSettingsForm() {
         />
         {fieldError('openaiBaseUrl')}
       </label>
-      <OpenAiKeyField />
+      <OpenAiKeyField address={draft.openaiBaseUrl} typed={typedKey} onType={setTypedKey} />
       <ModelPicker
         engine="openai"
         label="Endpoint model"
-        draft={draft}
+        address={draft.openaiBaseUrl}
+        apiKey={typedKey}
         value={draft.openaiModel}
         onChange={(model) => set('openaiModel', model)}
       />
@@ -185,7 +188,7 @@ export function ModelSettingsForm() {
         />
         <span>Debug logging (off by default)</span>
       </label>
-      <ConnectionTest draft={draft} />
+      <ConnectionTest draft={draft} apiKey={typedKey} />
       <div className="actions">
         <button type="submit" className="button button--primary">
           Save

@@ -9,7 +9,7 @@ import type { useEtsyBaseline } from './useEtsyBaseline';
 type PublishState =
   | { status: 'idle' }
   | { status: 'working'; what: 'publish' | 'revert' }
-  | { status: 'published'; snapshotId: number; alreadyApplied: boolean }
+  | { status: 'published'; snapshotId: number | null; alreadyApplied: boolean }
   | { status: 'reverted' }
   | { status: 'conflict'; conflicts: FieldConflict[] }
   | { status: 'failed'; error: UserError; what: 'publish' | 'revert'; snapshotId?: number };
@@ -100,7 +100,11 @@ export function PublishSection({
   const revert = async (snapshotId: number) => {
     setState({ status: 'working', what: 'revert' });
     try {
-      finish(await request('revertListing', { snapshotId }), 'revert', snapshotId);
+      finish(
+        await request('revertListing', { listingId: etsy.listingId, snapshotId }),
+        'revert',
+        snapshotId,
+      );
     } catch {
       lost('revert', snapshotId);
     }
@@ -146,18 +150,22 @@ export function PublishSection({
       {state.status === 'published' && (
         <div className="toast" role="status" data-testid="publish-toast">
           <p>
-            {state.alreadyApplied
-              ? 'Etsy already had these changes; nothing was sent twice.'
-              : 'Published to Etsy. A snapshot of the old values was kept.'}{' '}
+            {state.snapshotId === null
+              ? 'Etsy already has these values, so nothing was sent and there is nothing to revert.'
+              : state.alreadyApplied
+                ? 'Etsy already had these changes; nothing was sent twice.'
+                : 'Published to Etsy. A snapshot of the old values was kept.'}{' '}
             Reload the editor before editing further: it still shows what it loaded.
           </p>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => revert(state.snapshotId)}
-          >
-            Revert
-          </button>
+          {state.snapshotId !== null && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => revert(state.snapshotId!)}
+            >
+              Revert
+            </button>
+          )}
         </div>
       )}
       {state.status === 'reverted' && (

@@ -42,8 +42,27 @@ function ShopIcon({ shop }: { shop: EtsyShop }) {
   );
 }
 
+const ETSY_CONNECTED_APPS = 'https://www.etsy.com/your/account/apps';
+
+/** Disconnecting forgets the tokens here; only the seller can withdraw the app's access on Etsy. */
+function EtsyKeepsAccess({ disconnected }: { disconnected: boolean }) {
+  return (
+    <p className="fine-print" data-testid="etsy-keeps-access">
+      {disconnected
+        ? 'Disconnected: the tokens are deleted from this browser. '
+        : 'Disconnect deletes the tokens from this browser. '}
+      Etsy keeps this app’s access to your shop until you remove it under{' '}
+      <a href={ETSY_CONNECTED_APPS} target="_blank" rel="noreferrer">
+        Apps you’ve connected
+      </a>{' '}
+      on Etsy.
+    </p>
+  );
+}
+
 export function EtsyConnectionCard() {
   const { connection, failure, busy, connect, disconnect } = useEtsyConnection();
+  const [disconnected, setDisconnected] = useState(false);
   const detail =
     failure ??
     (connection?.state === 'reconnect_needed' || connection?.state === 'error'
@@ -106,7 +125,12 @@ export function EtsyConnectionCard() {
           </button>
         )}
         {connection?.state === 'connected' && (
-          <button type="button" className="button" disabled={busy} onClick={disconnect}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void disconnect().then(() => setDisconnected(true))}
+          >
             Disconnect
           </button>
         )}
@@ -116,6 +140,10 @@ export function EtsyConnectionCard() {
           </button>
         )}
       </div>
+      {connection?.state === 'connected' ||
+      (disconnected && connection?.state === 'not_connected') ? (
+        <EtsyKeepsAccess disconnected={connection.state !== 'connected'} />
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { browser } from '#imports';
 import type { ModelStatus as Status } from '@/lib/llm/status-schema';
-import { request } from '@/lib/messaging/protocol';
+import type { UserError } from '@/lib/messaging/errors';
+import { call } from '@/lib/messaging/protocol';
 
 const ENGINE_NAMES = {
   ollama: 'Ollama',
@@ -10,32 +11,65 @@ const ENGINE_NAMES = {
   offline: 'Offline rules',
 };
 
+function headline(status: Status): string {
+  const name = `${ENGINE_NAMES[status.engine]}${status.model ? ` (${status.model})` : ''}`;
+  if (!status.ready) return `${name}: not answering.`;
+  if (status.engine === 'offline' && status.tried.length > 0) {
+    return 'Suggestions will come from the offline rules: no model answered.';
+  }
+  if (status.engine === 'offline') return 'Suggestions come from the offline rules (no model).';
+  return `${name} is ready.`;
+}
+
 /** One line for the popup: which model suggestions come from and whether it can answer now. */
 export function ModelStatus() {
   const [status, setStatus] = useState<Status | null>(null);
+  const [failure, setFailure] = useState<UserError | null>(null);
 
   useEffect(() => {
-    void request('getModelStatus').then(setStatus);
+    void call('getModelStatus').then((answer) => {
+      if (answer.ok) setStatus(answer.value);
+      else setFailure(answer.error);
+    });
   }, []);
 
-  const fix = (
-    <button type="button" className="link" onClick={() => browser.runtime.openOptionsPage()}>
-      {status?.ready ? 'Model settings' : 'Fix it in settings'}
-    </button>
+  const settings = (text: string) => (
+    <p>
+      <button type="button" className="link" onClick={() => browser.runtime.openOptionsPage()}>
+        {text}
+      </button>
+    </p>
   );
+  if (failure) {
+    return (
+      <div data-testid="model-status" data-ready="unknown">
+        <p className="notice notice--error">
+          {failure.message} {failure.action}
+        </p>
+        {settings('Model settings')}
+      </div>
+    );
+  }
   if (!status) return <p data-testid="model-status">Checking the model…</p>;
-  const name = `${ENGINE_NAMES[status.engine]}${status.model ? ` (${status.model})` : ''}`;
+  const needsFix = !status.ready || status.tried.length > 0;
   return (
     <div data-testid="model-status" data-ready={status.ready}>
-      <p className={status.ready ? 'badge--ok' : undefined}>
-        {status.ready ? `${name} is ready.` : `${name}: not answering.`}
-      </p>
+      <p className={status.ready && !needsFix ? 'badge--ok' : undefined}>{headline(status)}</p>
       {status.error ? (
         <p className="notice notice--error">
           {status.error.message} {status.error.action}
         </p>
       ) : null}
-      <p>{fix}</p>
+      {status.tried.length > 0 ? (
+        <ul className="notice" data-testid="model-status-tried">
+          {status.tried.map(({ engine, error }) => (
+            <li key={engine}>
+              Tried {ENGINE_NAMES[engine]}: {error.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {settings(needsFix ? 'Fix it in settings' : 'Model settings')}
     </div>
   );
 }

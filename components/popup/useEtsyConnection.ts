@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { EtsyConnection } from '@/lib/etsy/connection';
-import { request } from '@/lib/messaging/protocol';
+import { call } from '@/lib/messaging/protocol';
 
 const CONNECTING_POLL_MS = 1000;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The Etsy connection as the background knows it: the stored state at once, then a live
@@ -24,11 +20,14 @@ export function useEtsyConnection() {
       if (!cancelled) setConnection(next);
       return next;
     };
-    request('getEtsyConnection')
-      .then(show)
-      .then((stored) => (stored.state === 'connected' ? request('checkEtsyConnection') : null))
-      .then((checked) => checked && show(checked))
-      .catch((error: unknown) => !cancelled && setFailure(messageOf(error)));
+    void (async () => {
+      const stored = await call('getEtsyConnection');
+      if (stored.ok && show(stored.value).state === 'connected') {
+        const checked = await call('checkEtsyConnection');
+        if (checked.ok) show(checked.value);
+        else if (!cancelled) setFailure(checked.error.message);
+      } else if (!stored.ok && !cancelled) setFailure(stored.error.message);
+    })();
     return () => {
       cancelled = true;
     };
@@ -38,7 +37,7 @@ export function useEtsyConnection() {
   useEffect(() => {
     if (!connecting) return;
     const timer = setInterval(() => {
-      request('getEtsyConnection').then(setConnection, () => undefined);
+      void call('getEtsyConnection').then((answer) => answer.ok && setConnection(answer.value));
     }, CONNECTING_POLL_MS);
     return () => clearInterval(timer);
   }, [connecting]);
@@ -47,13 +46,10 @@ export function useEtsyConnection() {
     setBusy(true);
     setFailure(null);
     if (type === 'connectEtsy') setConnection({ state: 'connecting' });
-    try {
-      setConnection(await request(type));
-    } catch (error) {
-      setFailure(messageOf(error));
-    } finally {
-      setBusy(false);
-    }
+    const answer = await call(type);
+    if (answer.ok) setConnection(answer.value);
+    else setFailure(answer.error.message);
+    setBusy(false);
   }, []);
 
   return {

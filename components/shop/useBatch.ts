@@ -200,7 +200,10 @@ export function useBatch(onListingChanged: (key: string, change: Partial<ShopRow
       )) {
         let outcome;
         try {
-          outcome = await request('revertListing', { snapshotId: item.snapshotId! });
+          outcome = await request('revertListing', {
+            listingId: item.listingId,
+            snapshotId: item.snapshotId!,
+          });
         } catch {
           await update(item.key, { stage: 'revert-failed', message: LOST });
           continue;

@@ -51,5 +51,7 @@ export function setupEtsyHandlers(): void {
     await browser.tabs.create({ url: browser.runtime.getURL('/shop.html') });
     return { opened: true };
   });
-  handle('revertListing', ({ snapshotId }) => revertPublish(etsyClient, snapshotId));
+  handle('revertListing', ({ listingId, snapshotId }) =>
+    revertPublish(etsyClient, listingId, snapshotId),
+  );
 }

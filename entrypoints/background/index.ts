@@ -1,5 +1,7 @@
 import '@/lib/zod-config';
 import { defineBackground } from '#imports';
+import { mirrorDebugLogging } from '@/lib/log';
+import { restrictLocalStorage } from '@/lib/settings';
 import { setupEtsyHandlers } from './etsy-handlers';
 import { setupModelHandlers } from './model-handlers';
 import { setupShopPort } from './shop-port';
@@ -8,6 +10,8 @@ import { setupSuggestPort } from './suggest-port';
 // Wiring only. Every listener is registered synchronously in main's first turn, so an
 // event that wakes the worker is never missed.
 export default defineBackground(() => {
+  void restrictLocalStorage();
+  mirrorDebugLogging();
   setupEtsyHandlers();
   setupModelHandlers();
   setupSuggestPort();

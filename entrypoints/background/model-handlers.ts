@@ -1,63 +1,68 @@
 import { browser } from '#imports';
+import { apiKeyFor, apiKeyStatus, saveApiKey } from '@/lib/llm/api-key';
 import { toUserError } from '@/lib/llm/errors';
-import { ollamaHostInUse, setOllamaOriginRule, syncOllamaOriginRule } from '@/lib/llm/origin-rule';
-import { providerFor, type ProviderContext } from '@/lib/llm/providers';
+import { ollamaHostInUse, syncOllamaOriginRule, withOllamaOriginRule } from '@/lib/llm/origin-rule';
+import { providerFor } from '@/lib/llm/providers';
 import { modelStatus, testModel } from '@/lib/llm/status';
 import { debugLog } from '@/lib/log';
 import { handle } from '@/lib/messaging/handle';
-import { deleteSecret, readSecret, writeSecret } from '@/lib/secrets';
-import { loadModelSettings, modelSettings, type ModelSettings } from '@/lib/settings';
-
-async function contextFor(settings: ModelSettings): Promise<ProviderContext> {
-  return {
-    settings,
-    openaiApiKey: await readSecret('openaiApiKey'),
-    extensionOrigin: browser.runtime.getURL('/'),
-  };
-}
+import {
+  DEFAULT_MODEL_SETTINGS,
+  loadModelSettings,
+  modelSettings,
+  type ModelSettings,
+} from '@/lib/settings';
 
 /**
- * Runs `task` against possibly unsaved settings from the options page: the Origin rule
- * follows their Ollama host for the duration, then goes back to the saved settings.
+ * Runs an options-page request against a possibly unsaved address. A rule for its Ollama
+ * host is added for the duration, next to the saved host's; its errors come back as values.
  */
-async function withDraftSettings<T>(
-  draft: ModelSettings,
-  task: (context: ProviderContext) => Promise<T>,
-) {
+async function onDraft<T>(host: string, ollamaHost: string | null, task: () => Promise<T>) {
   try {
-    await setOllamaOriginRule(ollamaHostInUse(draft) ?? draft.ollamaHost);
-    return { ok: true as const, value: await task(await contextFor(draft)) };
+    return { ok: true as const, value: await withOllamaOriginRule(ollamaHost, task) };
   } catch (error) {
     debugLog('model', 'options-page request failed', { error: String(error) });
-    return { ok: false as const, error: toUserError(error, { host: draft.ollamaHost }) };
-  } finally {
-    await syncOllamaOriginRule(await loadModelSettings());
+    return { ok: false as const, error: toUserError(error, { host }) };
   }
 }
 
 export function setupModelHandlers(): void {
-  handle('listModels', ({ settings, engine }) =>
-    withDraftSettings(settings, (context) =>
-      providerFor(engine, context).listModels(AbortSignal.timeout(10_000)),
-    ),
-  );
-  handle('testModel', (settings) => withDraftSettings(settings, testModel));
+  const extensionOrigin = browser.runtime.getURL('/');
+  handle('listModels', async ({ engine, address, apiKey }) => {
+    const settings: ModelSettings =
+      engine === 'ollama'
+        ? { ...DEFAULT_MODEL_SETTINGS, provider: 'ollama', ollamaHost: address }
+        : { ...DEFAULT_MODEL_SETTINGS, provider: 'openai', openaiBaseUrl: address };
+    const openaiApiKey = engine === 'openai' ? await apiKeyFor(address, apiKey) : null;
+    // Ollama's own /v1 as the OpenAI-compatible address needs the Origin rule too.
+    return onDraft(address, ollamaHostInUse(settings), () =>
+      providerFor(engine, { settings, openaiApiKey, extensionOrigin }).listModels(
+        AbortSignal.timeout(10_000),
+      ),
+    );
+  });
+  handle('testModel', async ({ settings, apiKey }) => {
+    const openaiApiKey = await apiKeyFor(settings.openaiBaseUrl, apiKey);
+    return onDraft(settings.ollamaHost, ollamaHostInUse(settings), () =>
+      testModel({ settings, openaiApiKey, extensionOrigin }),
+    );
+  });
   handle('getModelStatus', async () => {
     const settings = await loadModelSettings();
     await syncOllamaOriginRule(settings);
-    return modelStatus(await contextFor(settings));
+    return modelStatus({
+      settings,
+      openaiApiKey: await apiKeyFor(settings.openaiBaseUrl),
+      extensionOrigin,
+    });
   });
-  handle('saveOpenaiApiKey', async ({ apiKey }) => {
-    if (apiKey) await writeSecret('openaiApiKey', apiKey);
-    else await deleteSecret('openaiApiKey');
-    return { saved: Boolean(apiKey) };
-  });
-  handle('getOpenaiApiKeyStatus', async () => ({
-    saved: Boolean(await readSecret('openaiApiKey')),
-  }));
+  handle('saveOpenaiApiKey', (request) =>
+    saveApiKey(request.apiKey, 'address' in request ? request.address : null),
+  );
+  handle('getOpenaiApiKeyStatus', () => apiKeyStatus());
 
-  // The Origin rule follows the saved settings: re-created at start (session rules do not
-  // survive a browser restart) and updated or removed whenever the seller changes them.
+  // The saved host's Origin rule follows the saved settings: re-created at start (session
+  // rules do not survive a browser restart) and updated or removed whenever they change.
   void loadModelSettings().then(syncOllamaOriginRule);
   modelSettings.watch(() => void loadModelSettings().then(syncOllamaOriginRule));
 }

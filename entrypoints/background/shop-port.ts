@@ -2,14 +2,15 @@ import { browser } from '#imports';
 import { readEtsyConnection } from '@/lib/etsy/connection-state';
 import { etsyClient } from '@/lib/etsy/service';
 import { SHOP_LOAD_PORT_NAME } from '@/lib/shop/load-protocol';
-import { fromOwnPage } from '@/lib/shop/own-page';
+import { mayCall, SHOP_PORT_ACCESS } from '@/lib/messaging/routes';
+import { classifySender } from '@/lib/messaging/sender';
 import { serveShopLoad } from '@/lib/shop/serve-load';
 
 /** Loads the shop for the shop page (see lib/shop/load-protocol). Own pages only. */
 export function setupShopPort(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SHOP_LOAD_PORT_NAME) return;
-    if (!port.sender || !fromOwnPage(port.sender, browser.runtime.id)) {
+    if (!mayCall(SHOP_PORT_ACCESS, classifySender(port.sender ?? {}, browser.runtime.id))) {
       port.disconnect();
       return;
     }

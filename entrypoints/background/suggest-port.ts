@@ -1,12 +1,13 @@
 import { browser } from '#imports';
+import { apiKeyFor } from '@/lib/llm/api-key';
 import { syncOllamaOriginRule } from '@/lib/llm/origin-rule';
 import { RequestQueue } from '@/lib/llm/queue';
 import { serveSuggestPort } from '@/lib/llm/serve-port';
 import { SUGGEST_PORT_NAME } from '@/lib/llm/stream-protocol';
 import { runSuggestion } from '@/lib/llm/suggest';
 import { debugLog } from '@/lib/log';
-import { isTrustedSender } from '@/lib/messaging/sender';
-import { readSecret } from '@/lib/secrets';
+import { mayCall, SUGGEST_PORT_ACCESS } from '@/lib/messaging/routes';
+import { classifySender } from '@/lib/messaging/sender';
 import { loadModelSettings } from '@/lib/settings';
 
 /** Streams suggestions over `runtime.connect` ports (see lib/llm/stream-protocol). */
@@ -15,7 +16,7 @@ export function setupSuggestPort(): void {
   const queue = new RequestQueue();
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SUGGEST_PORT_NAME) return;
-    if (!port.sender || !isTrustedSender(port.sender, browser.runtime.id)) {
+    if (!mayCall(SUGGEST_PORT_ACCESS, classifySender(port.sender ?? {}, browser.runtime.id))) {
       port.disconnect();
       return;
     }
@@ -23,9 +24,10 @@ export function setupSuggestPort(): void {
       const started = performance.now();
       const settings = await loadModelSettings();
       // Settings are read per run, so the rule must match them now, not at the last change.
+      // The key goes only to the origin it was saved for.
       const [, openaiApiKey] = await Promise.all([
         syncOllamaOriginRule(settings),
-        readSecret('openaiApiKey'),
+        apiKeyFor(settings.openaiBaseUrl),
       ]);
       try {
         const result = await runSuggestion(run, {

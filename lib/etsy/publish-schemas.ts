@@ -62,9 +62,10 @@ export type FieldConflict = z.infer<typeof FieldConflictSchema>;
 export const WriteOutcomeSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('done'),
-    snapshotId: z.number().int(),
+    /** The snapshot Revert restores; null when nothing was sent (the values were already on Etsy). */
+    snapshotId: z.number().int().nullable(),
     listing: EtsyListingTextSchema,
-    /** Etsy already had these values (a write whose answer was lost): nothing was sent again. */
+    /** Etsy already had these values: nothing was sent (again). */
     alreadyApplied: z.boolean(),
   }),
   z.object({ status: z.literal('conflict'), conflicts: z.array(FieldConflictSchema) }),

@@ -3,20 +3,30 @@ import type { ModelSettings } from '@/lib/settings';
 
 /**
  * Ollama answers 403 to any Origin outside its allowlist, and Chrome sends
- * `Origin: chrome-extension://<id>` on the extension's POSTs. This session rule sets Origin
+ * `Origin: chrome-extension://<id>` on the extension's POSTs. These session rules set Origin
  * to Ollama's own origin, and only where it is safe (unlike Page Assist's global rule):
- * - only requests that come from no tab (TAB_ID_NONE: the service worker's own fetches),
- *   so a web page's request to Ollama keeps its real Origin and Ollama's CSRF check;
- * - only to exactly the configured host and port, only fetch/XHR;
- * - only while Ollama can be used (Ollama or Automatic chosen); removed otherwise.
- * A session rule disappears when the browser closes; the background re-creates it.
+ * - only requests this extension initiates (`initiatorDomains`) from no tab (`TAB_ID_NONE`),
+ *   so a web page's request to Ollama — from the page or its service worker — and another
+ *   extension's keep their real Origin and Ollama's CSRF check;
+ * - only to exactly one Ollama origin per rule, only fetch/XHR;
+ * - one rule for the saved host while Ollama can be used (Ollama or Automatic chosen, or
+ *   Ollama's own /v1 as the OpenAI-compatible address), and
+ *   one for each host the options page is testing, only while that test runs. Testing a
+ *   draft host never removes the saved host's rule, so a suggestion running meanwhile
+ *   keeps working.
+ * Session rules disappear when the browser closes; the background re-creates the saved one.
  */
 export const OLLAMA_ORIGIN_RULE_ID = 11434;
+/** Rule ids OLLAMA_ORIGIN_RULE_ID … + MAX_RULES - 1 are this module's. */
+const MAX_RULES = 16;
 
-export function ollamaOriginRule(host: string): Browser.declarativeNetRequest.Rule {
+export function ollamaOriginRule(
+  host: string,
+  id = OLLAMA_ORIGIN_RULE_ID,
+): Browser.declarativeNetRequest.Rule {
   const url = new URL(host);
   return {
-    id: OLLAMA_ORIGIN_RULE_ID,
+    id,
     priority: 1,
     action: {
       type: 'modifyHeaders',
@@ -26,18 +36,42 @@ export function ollamaOriginRule(host: string): Browser.declarativeNetRequest.Ru
       // "|" anchors at the start, and the trailing "/" stops http://localhost:114345 matching.
       urlFilter: `|${url.origin}/`,
       requestDomains: [url.hostname],
+      initiatorDomains: [browser.runtime.id],
       tabIds: [browser.tabs.TAB_ID_NONE],
       resourceTypes: ['xmlhttprequest'],
     },
   } as Browser.declarativeNetRequest.Rule;
 }
 
-/** Points the rule at `host`, or removes it when `host` is null. */
-export async function setOllamaOriginRule(host: string | null): Promise<void> {
+let savedOrigin: string | null = null;
+/** Origins being tested from the options page, with how many tests use each. */
+const draftOrigins = new Map<string, number>();
+let updates: Promise<void> = Promise.resolve();
+
+/** Makes the session rules match the saved and draft origins, in one atomic update. */
+async function applyRules(): Promise<void> {
+  const origins = [...new Set([savedOrigin, ...draftOrigins.keys()])]
+    .filter((origin): origin is string => origin !== null)
+    .slice(0, MAX_RULES);
+  const existing = await browser.declarativeNetRequest.getSessionRules();
   await browser.declarativeNetRequest.updateSessionRules({
-    removeRuleIds: [OLLAMA_ORIGIN_RULE_ID],
-    addRules: host ? [ollamaOriginRule(host)] : [],
+    removeRuleIds: existing
+      .map((rule) => rule.id)
+      .filter((id) => id >= OLLAMA_ORIGIN_RULE_ID && id < OLLAMA_ORIGIN_RULE_ID + MAX_RULES),
+    addRules: origins.map((origin, index) =>
+      ollamaOriginRule(origin, OLLAMA_ORIGIN_RULE_ID + index),
+    ),
   });
+}
+
+/** Changes the wanted origins, then the rules; one change at a time, in order. */
+function update(change: () => void): Promise<void> {
+  const next = updates.then(() => {
+    change();
+    return applyRules();
+  });
+  updates = next.catch(() => undefined);
+  return next;
 }
 
 /**
@@ -57,6 +91,27 @@ export function ollamaHostInUse(settings: ModelSettings): string | null {
   return null;
 }
 
-export async function syncOllamaOriginRule(settings: ModelSettings): Promise<void> {
-  await setOllamaOriginRule(ollamaHostInUse(settings));
+/** The saved host's rule follows the saved settings (removed when Ollama isn't in use). */
+export function syncOllamaOriginRule(settings: ModelSettings): Promise<void> {
+  const host = ollamaHostInUse(settings);
+  return update(() => (savedOrigin = host ? new URL(host).origin : null));
+}
+
+/** Runs `task` with a rule for `host` (a draft being tested) in place, alongside the saved one. */
+export async function withOllamaOriginRule<T>(
+  host: string | null,
+  task: () => Promise<T>,
+): Promise<T> {
+  if (!host) return task();
+  const origin = new URL(host).origin;
+  await update(() => draftOrigins.set(origin, (draftOrigins.get(origin) ?? 0) + 1));
+  try {
+    return await task();
+  } finally {
+    await update(() => {
+      const users = (draftOrigins.get(origin) ?? 1) - 1;
+      if (users > 0) draftOrigins.set(origin, users);
+      else draftOrigins.delete(origin);
+    });
+  }
 }

@@ -17,8 +17,11 @@ export const ModelStatusSchema = z.object({
   /** The engine suggestions would come from now ("offline" when no model works). */
   engine: EngineSchema,
   model: z.string().nullable(),
+  /** Whether suggestions will come from `engine` now (the offline rules always answer). */
   ready: z.boolean(),
-  /** Why the chosen model can't answer (explicit provider) or why none could (Automatic). */
+  /** Why the chosen model can't answer (a provider chosen by name). */
   error: UserErrorSchema.optional(),
+  /** Automatic: the models tried before the one that answers, each with why it didn't. */
+  tried: z.array(z.object({ engine: EngineSchema, error: UserErrorSchema })).default([]),
 });
 export type ModelStatus = z.infer<typeof ModelStatusSchema>;

@@ -59,21 +59,18 @@ export async function testModel(context: ProviderContext): Promise<ModelTest> {
   }
 }
 
-/** Cheap readiness check (no generation): server up, model installed, key present. */
+/**
+ * Cheap readiness check (no generation): server up, model installed, key present. With
+ * Automatic, whatever answers is ready — the offline rules when no model does — and the
+ * models tried first say why they didn't.
+ */
 export async function modelStatus(context: ProviderContext): Promise<ModelStatus> {
   const signal = AbortSignal.timeout(10_000);
   try {
     const { provider, skipped } = await chooseProvider(context, signal);
-    if (!provider) {
-      return {
-        engine: 'offline',
-        model: null,
-        ready: context.settings.provider === 'offline',
-        ...(skipped[0] ? { error: skipped[0].error } : {}),
-      };
-    }
+    if (!provider) return { engine: 'offline', model: null, ready: true, tried: skipped };
     if (context.settings.provider !== 'auto') await provider.probe(signal);
-    return { engine: provider.engine, model: provider.model, ready: true };
+    return { engine: provider.engine, model: provider.model, ready: true, tried: skipped };
   } catch (error) {
     const engine = context.settings.provider === 'auto' ? 'offline' : context.settings.provider;
     return {
@@ -81,6 +78,7 @@ export async function modelStatus(context: ProviderContext): Promise<ModelStatus
       model: null,
       ready: false,
       error: toUserError(error),
+      tried: [],
     };
   }
 }

@@ -11,14 +11,18 @@ import {
   WriteOutcomeSchema,
 } from '@/lib/etsy/publish-schemas';
 import { ModelStatusSchema, ModelTestSchema } from '@/lib/llm/status-schema';
-import { ModelSettingsSchema } from '@/lib/settings';
-import { resultSchema } from './errors';
+import { EndpointUrlSchema, ModelSettingsSchema } from '@/lib/settings';
+import { resultSchema, type UserError } from './errors';
+
+const ApiKeyInputSchema = z.string().trim().min(1).max(500);
+const ApiKeyStatusSchema = z.object({ saved: z.boolean(), origin: z.string().nullable() });
 
 /**
  * The one request/response contract between the extension's UIs (content script,
  * popup, options page) and the background. Each message names a zod schema for its
  * request, checked by the background on receipt, and for its response, checked by the
- * caller on receipt. Streams (model output) use the port contract in lib/llm/stream-protocol.
+ * caller on receipt. Who may call each one is in ./routes. Streams (model output) use the
+ * port contract in lib/llm/stream-protocol.
  */
 export const messages = {
   // --- Etsy connection -------------------------------------------------------------
@@ -41,7 +45,8 @@ export const messages = {
   publishListing: { request: PublishRequestSchema, response: WriteOutcomeSchema },
   /** Restores the snapshot a publish took. */
   revertListing: {
-    request: z.object({ snapshotId: z.number().int() }),
+    /** The listing is named so the route table can hold the caller to its own tab's listing. */
+    request: z.object({ listingId: z.number().int().positive(), snapshotId: z.number().int() }),
     response: WriteOutcomeSchema,
   },
 
@@ -50,21 +55,38 @@ export const messages = {
   openShopPage: { request: z.undefined(), response: z.object({ opened: z.boolean() }) },
 
   // --- Model (suggestions themselves stream over the port in lib/llm/stream-protocol) --
-  /** Model names the server offers (Ollama /api/tags, OpenAI-compatible /models). */
+  /**
+   * Model names the server at `address` offers (Ollama /api/tags, OpenAI-compatible
+   * /models). `apiKey` is one typed for this request; without it the saved key goes only
+   * to the origin it was saved for.
+   */
   listModels: {
-    request: z.object({ settings: ModelSettingsSchema, engine: z.enum(['ollama', 'openai']) }),
+    request: z.object({
+      engine: z.enum(['ollama', 'openai']),
+      address: EndpointUrlSchema,
+      apiKey: ApiKeyInputSchema.optional(),
+    }),
     response: resultSchema(z.array(z.string())),
   },
-  /** Round-trips a tiny prompt with the given (possibly unsaved) settings. */
-  testModel: { request: ModelSettingsSchema, response: resultSchema(ModelTestSchema) },
+  /** Round-trips a tiny prompt with the given (possibly unsaved) settings; `apiKey` as above. */
+  testModel: {
+    request: z.object({ settings: ModelSettingsSchema, apiKey: ApiKeyInputSchema.optional() }),
+    response: resultSchema(ModelTestSchema),
+  },
   /** Whether the saved model can answer now; for the popup. */
   getModelStatus: { request: z.undefined(), response: ModelStatusSchema },
-  /** Empty string deletes the key. The key itself never comes back out. */
+  /**
+   * Saves the key for the origin of `address` (the endpoint it was entered for); an empty
+   * key deletes it. The key itself never comes back out.
+   */
   saveOpenaiApiKey: {
-    request: z.object({ apiKey: z.string().trim().max(500) }),
-    response: z.object({ saved: z.boolean() }),
+    request: z.union([
+      z.object({ apiKey: ApiKeyInputSchema, address: EndpointUrlSchema }),
+      z.object({ apiKey: z.literal('') }),
+    ]),
+    response: ApiKeyStatusSchema,
   },
-  getOpenaiApiKeyStatus: { request: z.undefined(), response: z.object({ saved: z.boolean() }) },
+  getOpenaiApiKeyStatus: { request: z.undefined(), response: ApiKeyStatusSchema },
 } satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Messages = typeof messages;
@@ -86,4 +108,38 @@ export async function request<K extends MessageType>(
   const send = messaging.sendMessage as (t: K, d: unknown) => Promise<unknown>;
   const answer = await send(type, data);
   return messages[type].response.parse(answer) as ResponseOf<K>;
+}
+
+/** Either the answer, or an error the UI can show: what every UI call ends in. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: UserError };
+type Unwrapped<R> = [R] extends [Outcome<infer V>] ? V : R;
+
+function noAnswer(error: unknown): UserError {
+  return {
+    source: 'extension',
+    code: 'no-answer',
+    message: `The extension couldn’t complete this request (${error instanceof Error ? error.message.slice(0, 200) : String(error)}).`,
+    action:
+      'Reload this page and try again. If the extension was just updated, reload it from your browser’s extensions page.',
+  };
+}
+
+/**
+ * Asks the background and always ends in a value or a shown error, never in a rejection:
+ * a lost connection, a refused or malformed request, or a malformed answer becomes a
+ * `no-answer` error. Routes that already answer with a result are passed through as is.
+ */
+export async function call<K extends MessageType>(
+  type: K,
+  ...data: RequestOf<K> extends undefined ? [] : [RequestOf<K>]
+): Promise<Outcome<Unwrapped<ResponseOf<K>>>> {
+  try {
+    const answer: unknown = await request(type, ...data);
+    if (answer && typeof answer === 'object' && 'ok' in answer) {
+      return answer as Outcome<Unwrapped<ResponseOf<K>>>;
+    }
+    return { ok: true, value: answer as Unwrapped<ResponseOf<K>> };
+  } catch (error) {
+    return { ok: false, error: noAnswer(error) };
+  }
 }

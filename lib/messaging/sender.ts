@@ -1,11 +1,25 @@
 import { browser } from '#imports';
+import { parseEditorRoute } from '@/lib/editor/route';
 
 /** The parts of `runtime.MessageSender` that decide whether we trust a message. */
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number; url?: string } | unknown;
 }
+
+/**
+ * Who sent a message, as far as the routes care:
+ * - `extension-page`: one of this extension's own pages (popup, options), also in a tab;
+ * - `editor`: this extension's content script on Etsy's listing editor, with the listing
+ *   open in its tab (null for a new listing or a copy, which has no listing of its own yet);
+ * - `untrusted`: everything else — another extension, a web page, our content script on
+ *   any other Etsy page.
+ */
+export type SenderKind =
+  | { kind: 'extension-page' }
+  | { kind: 'editor'; tabId: number | undefined; listingId: number | null }
+  | { kind: 'untrusted' };
 
 const ETSY_ORIGIN = 'https://www.etsy.com';
 
@@ -22,25 +36,36 @@ function schemeAndHost(url: URL): string {
   return `${url.protocol}//${url.host}`;
 }
 
-/**
- * A message is trusted only when it comes from this extension: one of its own pages
- * (popup, options) or its content script running on www.etsy.com. Anything else —
- * another extension, a web page, a content script frame elsewhere — is refused.
- */
-export function isTrustedSender(
+function parse(href: string | undefined): URL | null {
+  if (!href) return null;
+  try {
+    return new URL(href);
+  } catch {
+    return null;
+  }
+}
+
+export function classifySender(
   sender: SenderInfo,
   extensionId: string,
   pagesOrigin = ownPagesOrigin(),
-): boolean {
-  if (sender.id !== extensionId || !sender.url) return false;
-  let url: URL;
-  try {
-    url = new URL(sender.url);
-  } catch {
-    return false;
-  }
+): SenderKind {
+  const untrusted = { kind: 'untrusted' } as const;
+  const url = parse(sender.url);
+  if (sender.id !== extensionId || !url) return untrusted;
   // Our own pages, also when opened in a tab.
-  if (url.protocol.endsWith('-extension:')) return schemeAndHost(url) === pagesOrigin;
-  // Our content script: it runs only in tabs, only on www.etsy.com.
-  return Boolean(sender.tab) && url.origin === ETSY_ORIGIN;
+  if (url.protocol.endsWith('-extension:')) {
+    return schemeAndHost(url) === pagesOrigin ? { kind: 'extension-page' } : untrusted;
+  }
+  // Our content script: it runs only in tabs, only on www.etsy.com, and only the editor's
+  // panel calls the background. The tab's own URL says which listing is open there.
+  const tab = sender.tab as { id?: number; url?: string } | undefined;
+  if (!tab || url.origin !== ETSY_ORIGIN) return untrusted;
+  const route = parseEditorRoute(tab.url ?? '');
+  if (!route || parse(tab.url)?.origin !== ETSY_ORIGIN) return untrusted;
+  return {
+    kind: 'editor',
+    tabId: tab.id,
+    listingId: route.mode === 'edit' ? Number(route.listingId) : null,
+  };
 }

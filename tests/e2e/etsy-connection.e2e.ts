@@ -101,14 +101,21 @@ test('a revoked refresh token shows "Reconnect needed", and reconnecting works',
   await expect(popup.getByTestId('etsy-connection')).toHaveText('Connected as FakeCraftShop');
 });
 
-test('disconnect wipes the tokens but keeps the app', async ({
+test('disconnect wipes the tokens but keeps the app, and says Etsy keeps its access until removed there', async ({
   etsy,
   openExtensionPage,
   serviceWorker,
 }) => {
   const popup = await connect(etsy, openExtensionPage);
+  const note = popup.getByTestId('etsy-keeps-access');
+  await expect(note).toContainText('Etsy keeps this app’s access to your shop until you remove it');
   await popup.getByRole('button', { name: 'Disconnect' }).click();
   await expect(popup.getByTestId('etsy-connection')).toHaveText('Not connected to Etsy');
+  await expect(note).toContainText('Disconnected: the tokens are deleted from this browser.');
+  await expect(note.getByRole('link', { name: 'Apps you’ve connected' })).toHaveAttribute(
+    'href',
+    'https://www.etsy.com/your/account/apps',
+  );
   expect(await storedSecretNames(serviceWorker)).toEqual(['etsyApp']);
   await popup.reload();
   await expect(popup.getByTestId('etsy-connection')).toHaveText('Not connected to Etsy');

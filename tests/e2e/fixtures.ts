@@ -8,12 +8,16 @@ import {
 import { startFakeEtsy, type FakeEtsy } from '../peers/etsy/server';
 import { startFakeOllama, type FakeOllama } from '../peers/ollama';
 import { makeThrowawayCertificate } from '../peers/tls';
-import { launchWithExtension } from '../../scripts/launch';
+import { launchWithExtension, ourServiceWorker } from '../../scripts/launch';
 
 export const EDITOR_URL = 'https://www.etsy.com/your/shops/me/listing-editor/edit/1234567890';
 export const SECOND_LISTING_ID = '2345678901';
 
 interface TestFixtures {
+  /** Hostnames mapped onto local ports, besides Etsy's and Ollama's (none unless a spec sets them). */
+  extraHosts: Record<string, number>;
+  /** Unpacked extensions loaded next to ours (none unless a spec sets them). */
+  extraExtensions: string[];
   /** A fresh Chromium profile with the built extension loaded. */
   context: BrowserContext;
   extensionId: string;
@@ -28,6 +32,8 @@ interface TestFixtures {
 }
 
 export const test = base.extend<TestFixtures>({
+  extraHosts: [{}, { option: true }],
+  extraExtensions: [[], { option: true }],
   // eslint-disable-next-line no-empty-pattern
   etsy: async ({}, use) => {
     const etsy = await startFakeEtsy(await makeThrowawayCertificate());
@@ -41,8 +47,10 @@ export const test = base.extend<TestFixtures>({
     await use(server.ollama);
     await server.close();
   },
-  context: async ({ etsy, ollama }, use) => {
+  context: async ({ etsy, ollama, extraHosts, extraExtensions }, use) => {
     const launched = await launchWithExtension({
+      extraHosts,
+      extraExtensions,
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       etsyPort: etsy.port,
       ollamaPort: (ollama as FakeOllama & { port: number }).port,
@@ -52,9 +60,7 @@ export const test = base.extend<TestFixtures>({
     await launched.context.close();
   },
   serviceWorker: async ({ context }, use) => {
-    let [worker] = context.serviceWorkers();
-    worker ??= await context.waitForEvent('serviceworker');
-    await use(worker);
+    await use(await ourServiceWorker(context));
   },
   extensionId: async ({ serviceWorker }, use) => {
     await use(new URL(serviceWorker.url()).host);

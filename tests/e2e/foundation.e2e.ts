@@ -119,9 +119,17 @@ test('the popup shows the Etsy connection state and whether the model answers', 
   await expect(popup.getByTestId('etsy-connection')).toHaveText('Etsy app not set up');
   await expect(popup.getByTestId('model-status')).toContainText('Ollama (llama3.2) is ready.');
 
+  // Automatic with no model answering: the offline rules answer, and each model tried says why not.
   ollama.models = [];
   const again = await openExtensionPage('popup.html');
-  await expect(again.getByTestId('model-status')).toContainText('not answering');
+  const status = again.getByTestId('model-status');
+  await expect(status).toContainText(
+    'Suggestions will come from the offline rules: no model answered.',
+  );
+  await expect(status).toContainText(
+    'Tried Ollama: Ollama is running but has no models installed.',
+  );
+  await expect(status).not.toContainText('not answering');
   await expect(again.getByRole('button', { name: 'Fix it in settings' })).toBeVisible();
 });
 

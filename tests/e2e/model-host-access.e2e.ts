@@ -39,9 +39,14 @@ test('an endpoint with CORS off answers once the extension has access to its hos
     'endpoint-refuses-extensions',
   );
 
-  // At a host the extension may reach, the same server answers.
+  // At a host the extension may reach, the same server answers. That is another origin, so
+  // the key is entered for it again: a key goes only to the origin it was saved for.
   await saveModelSettings(serviceWorker, { openaiBaseUrl: 'http://localhost:11434/v1' });
   await page.reload();
+  await useApiKey(page, 'sk-test-right');
+  await expect(page.getByTestId('openai-key-status')).toHaveText(
+    'A key is saved for http://localhost:11434.',
+  );
   await page.getByRole('button', { name: 'Test connection' }).click();
   await expect(page.getByTestId('connection-result')).toContainText(
     'Answered by the OpenAI-compatible endpoint (gpt-4o-mini)',

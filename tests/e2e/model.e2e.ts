@@ -429,7 +429,9 @@ test.describe('OpenAI-compatible endpoint', () => {
       await expect(page.getByTestId('openai-key-status')).toHaveText('No key saved.');
 
       await useApiKey(page, 'sk-test-wrong');
-      await expect(page.getByTestId('openai-key-status')).toHaveText('A key is saved.');
+      await expect(page.getByTestId('openai-key-status')).toHaveText(
+        `A key is saved for ${new URL(openaiServer.baseUrl).origin}.`,
+      );
       await expect(page.getByLabel('API key')).toHaveValue('');
       await page.getByRole('button', { name: 'Test connection' }).click();
       await expect(page.getByTestId('model-error')).toHaveAttribute('data-code', 'bad-api-key');

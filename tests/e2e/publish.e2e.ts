@@ -137,3 +137,41 @@ test('a listing that fails to load says so in its own place and clears on retry'
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByRole('button', { name: 'Publish to Etsy' })).toBeVisible();
 });
+
+test('two tabs publishing the same listing at once: one wins, the other is told what changed', async ({
+  context,
+  page,
+  etsy,
+}) => {
+  // Tab A sends title and tags; tab B, opened on the same listing, sends tags and description.
+  const tabA = await reviewSuggestions(page);
+  const pageB = await context.newPage();
+  await pageB.goto(EDITOR_URL);
+  const tabB = pageB.locator(PANEL);
+  await tabB.getByRole('button', { name: 'Suggest improvements' }).click();
+  await expect(tabB.getByTestId('engine')).toContainText('By: Ollama (llama3.2)');
+  // The review leaves the title and description as they are unless the seller ticks them.
+  await tabB.getByRole('checkbox', { name: 'Use this description' }).check();
+  await expect(tabB.getByText('Sends only: description, tags')).toBeVisible();
+
+  await Promise.all([
+    tabA.getByRole('button', { name: 'Publish to Etsy' }).click(),
+    tabB.getByRole('button', { name: 'Publish to Etsy' }).click(),
+  ]);
+  const outcome = async (panel: typeof tabA) => {
+    const published = panel.getByTestId('publish-toast');
+    const conflict = panel.getByTestId('publish-conflict');
+    await expect(published.or(conflict)).toBeVisible();
+    return (await published.isVisible()) ? 'published' : 'conflict';
+  };
+  const outcomes = [await outcome(tabA), await outcome(tabB)];
+  expect([...outcomes].sort()).toEqual(['conflict', 'published']);
+  expect(etsy.api.callsTo('updateListing')).toHaveLength(1);
+  const loser = outcomes[0] === 'conflict' ? tabA : tabB;
+  // The loser is told which of its starting values Etsy no longer has.
+  const conflict = loser.getByTestId('publish-conflict');
+  await expect(conflict).toContainText('changed on Etsy since you opened it');
+  await expect(conflict).toContainText(
+    outcomes[0] === 'conflict' ? 'Tags on Etsy is now' : `Title on Etsy is now “${NEW_TITLE}”`,
+  );
+});

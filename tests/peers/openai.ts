@@ -110,6 +110,8 @@ export class FakeOpenAi {
   /** Refuse the prompt as too long, in the named server's own wording. */
   contextOverflow: keyof typeof CONTEXT_OVERFLOW_BODIES | null = null;
   readonly completions: CompletionLog[] = [];
+  /** Every request but CORS preflights, with the Authorization it carried. */
+  readonly requests: { method: string; path: string; authorization: string | undefined }[] = [];
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://openai.local');
@@ -127,6 +129,11 @@ export class FakeOpenAi {
       res.end();
       return;
     }
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      authorization: req.headers.authorization,
+    });
     if (this.apiKey !== null && req.headers.authorization !== `Bearer ${this.apiKey}`) {
       // api.openai.com's wording differs for a missing and a wrong key.
       const message = req.headers.authorization

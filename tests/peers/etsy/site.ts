@@ -40,6 +40,12 @@ export function handleSite(req: IncomingMessage, res: ServerResponse, url: URL):
     sendHtml(res, 200, plainPage('A listing', '<p>Macrame wall hanging, $48.</p>'));
     return true;
   }
+  if (path === '/your/service-worker.js') {
+    // A site's own service worker: its fetches come from no tab, like the extension's.
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    res.end('self.addEventListener("activate", (event) => event.waitUntil(clients.claim()));');
+    return true;
+  }
   if (path.startsWith('/your/')) {
     sendHtml(res, 200, plainPage('Shop Manager', '<p>Dashboard</p>'));
     return true;

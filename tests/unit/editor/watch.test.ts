@@ -1,15 +1,19 @@
 // @vitest-environment happy-dom
 import { expect, it, vi } from 'vitest';
 import { watchEditor } from '@/lib/editor/watch';
-import { debugLog } from '@/lib/log';
+import { debugLog, mirrorDebugLogging } from '@/lib/log';
 import { DEFAULT_MODEL_SETTINGS, modelSettings } from '@/lib/settings';
 
 it('with debug logging on, logs which layer found each field', async () => {
+  // The background copies the switch to where the content script can read it.
+  mirrorDebugLogging();
   await modelSettings.setValue({ ...DEFAULT_MODEL_SETTINGS, debugLogging: true });
-  debugLog('test', 'start watching the setting');
-  await vi.waitFor(async () => expect((await modelSettings.getValue()).debugLogging).toBe(true));
-  await new Promise((resolve) => setTimeout(resolve, 0));
   const logged = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+  await vi.waitFor(() => {
+    debugLog('test', 'logging is on');
+    expect(logged).toHaveBeenCalled();
+  });
+  logged.mockClear();
 
   document.body.innerHTML = `
     <textarea id="listing-title-input">Mug</textarea>

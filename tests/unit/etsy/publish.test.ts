@@ -113,8 +113,9 @@ describe('revertPublish', () => {
       title: NEW_TITLE,
       tags: ['macrame', 'boho decor'],
     });
-    if (published.status !== 'done') throw new Error('publish failed');
-    const reverted = await revertPublish(client, published.snapshotId);
+    if (published.status !== 'done' || published.snapshotId === null)
+      throw new Error('publish failed');
+    const reverted = await revertPublish(client, LISTING_ID, published.snapshotId);
     expect(reverted.status).toBe('done');
     expect(listingText(api.listings.get(LISTING_ID)!)).toEqual(original);
     expect((await db.snapshots.get(published.snapshotId))!.status).toBe('reverted');
@@ -124,10 +125,69 @@ describe('revertPublish', () => {
     const { api, client } = connectedClient();
     const original = listingText(api.listings.get(LISTING_ID)!);
     const published = await publishChanges(client, original, { title: NEW_TITLE });
-    if (published.status !== 'done') throw new Error('publish failed');
+    if (published.status !== 'done' || published.snapshotId === null)
+      throw new Error('publish failed');
     api.listings.get(LISTING_ID)!.title = 'Seller edited it again';
-    const reverted = await revertPublish(client, published.snapshotId);
+    const reverted = await revertPublish(client, LISTING_ID, published.snapshotId);
     expect(reverted.status).toBe('conflict');
     expect(api.listings.get(LISTING_ID)!.title).toBe('Seller edited it again');
+  });
+});
+
+describe('publish and revert can’t cross wires (issue 13)', () => {
+  it('an older panel publishing tags Etsy already has gets no Revert for someone else’s title', async () => {
+    const { api, client } = connectedClient();
+    const original = listingText(api.listings.get(LISTING_ID)!);
+    // 1. Publish a title (snapshot 1).
+    const first = await publishChanges(client, original, { title: NEW_TITLE });
+    expect(first).toMatchObject({ status: 'done', alreadyApplied: false });
+    // 2. The tags change on Etsy.
+    const newTags = ['macrame', 'boho decor', 'wall art'];
+    api.listings.get(LISTING_ID)!.tags = newTags;
+    // 3. An older panel publishes the same tags: they are already on Etsy.
+    const stale = await publishChanges(client, original, { tags: newTags });
+    expect(stale).toMatchObject({ status: 'done', alreadyApplied: true, snapshotId: null });
+    expect(api.callsTo('updateListing')).toHaveLength(1);
+    // 4. Nothing the older panel holds can revert the title: it has no snapshot to offer.
+    expect(api.listings.get(LISTING_ID)!.title).toBe(NEW_TITLE);
+    expect(await db.snapshots.count()).toBe(1);
+  });
+
+  it('a lost answer still reuses its own snapshot, because it sent exactly these changes', async () => {
+    const { api, client } = connectedClient();
+    const original = listingText(api.listings.get(LISTING_ID)!);
+    const first = await publishChanges(client, original, { title: NEW_TITLE });
+    const again = await publishChanges(client, original, { title: NEW_TITLE });
+    expect(again).toMatchObject({ status: 'done', alreadyApplied: true });
+    expect(again.status === 'done' && again.snapshotId).toBe(
+      first.status === 'done' && first.snapshotId,
+    );
+  });
+
+  it('two tabs publishing the same listing at once: one wins, the other is told what changed', async () => {
+    const { api, client } = connectedClient();
+    const original = listingText(api.listings.get(LISTING_ID)!);
+    const [tabA, tabB] = await Promise.all([
+      publishChanges(client, original, { title: NEW_TITLE }),
+      publishChanges(client, original, { title: 'Boho Macrame Tapestry, Cotton Rope Wall Art' }),
+    ]);
+    expect(tabA).toMatchObject({ status: 'done', alreadyApplied: false });
+    expect(tabB).toEqual({
+      status: 'conflict',
+      conflicts: [{ field: 'title', expected: original.title, actual: NEW_TITLE }],
+    });
+    expect(api.callsTo('updateListing')).toHaveLength(1);
+    expect(api.listings.get(LISTING_ID)!.title).toBe(NEW_TITLE);
+  });
+
+  it('a revert names its listing: a snapshot of another listing is not reverted', async () => {
+    const { api, client } = connectedClient();
+    const original = listingText(api.listings.get(LISTING_ID)!);
+    const published = await publishChanges(client, original, { title: NEW_TITLE });
+    if (published.status !== 'done' || published.snapshotId === null)
+      throw new Error('publish failed');
+    const reverted = await revertPublish(client, 2345678901, published.snapshotId);
+    expect(reverted).toMatchObject({ status: 'failed', error: { code: 'no_snapshot' } });
+    expect(api.listings.get(LISTING_ID)!.title).toBe(NEW_TITLE);
   });
 });

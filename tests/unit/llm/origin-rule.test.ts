@@ -1,9 +1,24 @@
-import { describe, expect, it } from 'vitest';
-import { ollamaHostInUse, ollamaOriginRule } from '@/lib/llm/origin-rule';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  ollamaHostInUse,
+  ollamaOriginRule,
+  syncOllamaOriginRule,
+  withOllamaOriginRule,
+} from '@/lib/llm/origin-rule';
 import { DEFAULT_MODEL_SETTINGS } from '@/lib/settings';
+import { fakeSessionRules } from './fake-session-rules';
+
+const ID = 'blgfogbpcdmhohalginmiifilfkhopig';
+const originsOf = (rules: { condition: { urlFilter?: string } }[]) =>
+  rules.map((rule) => rule.condition.urlFilter ?? '').sort();
+
+beforeEach(() => {
+  fakeBrowser.runtime.id = ID;
+});
 
 describe('the Ollama Origin rule', () => {
-  it('sets Origin to exactly the configured origin, only for the extension’s own fetches there', () => {
+  it('sets Origin to exactly the configured origin, only for this extension’s own fetches there', () => {
     expect(ollamaOriginRule('http://127.0.0.1:11434')).toMatchObject({
       action: {
         type: 'modifyHeaders',
@@ -12,6 +27,7 @@ describe('the Ollama Origin rule', () => {
       condition: {
         urlFilter: '|http://127.0.0.1:11434/',
         requestDomains: ['127.0.0.1'],
+        initiatorDomains: [ID],
         tabIds: [-1],
         resourceTypes: ['xmlhttprequest'],
       },
@@ -28,6 +44,35 @@ describe('the Ollama Origin rule', () => {
     for (const provider of ['openai', 'builtin', 'offline'] as const) {
       expect(ollamaHostInUse({ ...DEFAULT_MODEL_SETTINGS, provider })).toBeNull();
     }
+  });
+
+  it('testing a draft host never removes the saved host’s rule, and its own rule goes after', async () => {
+    const rules = fakeSessionRules();
+    await syncOllamaOriginRule({ ...DEFAULT_MODEL_SETTINGS, provider: 'ollama' });
+    const saved = '|http://localhost:11434/';
+    let during: string[] = [];
+    await Promise.all([
+      withOllamaOriginRule('http://192.168.1.9:11434', async () => {
+        during = originsOf(rules.rules);
+      }),
+      withOllamaOriginRule('http://10.0.0.2:11434', async () => undefined),
+      // The saved settings are read again meanwhile, as every suggestion run does.
+      syncOllamaOriginRule({ ...DEFAULT_MODEL_SETTINGS, provider: 'auto' }),
+    ]);
+    expect(during).toContain('|http://192.168.1.9:11434/');
+    expect(during).toContain(saved);
+    for (const state of rules.history) expect(originsOf(state)).toContain(saved);
+    expect(originsOf(rules.rules)).toEqual([saved]);
+  });
+
+  it('a draft that is the saved host adds no second rule, and removing Ollama removes them all', async () => {
+    const rules = fakeSessionRules();
+    await syncOllamaOriginRule({ ...DEFAULT_MODEL_SETTINGS, provider: 'ollama' });
+    await withOllamaOriginRule('http://localhost:11434', async () => {
+      expect(rules.rules).toHaveLength(1);
+    });
+    await syncOllamaOriginRule({ ...DEFAULT_MODEL_SETTINGS, provider: 'offline' });
+    expect(rules.rules).toEqual([]);
   });
 
   it('also covers an OpenAI-compatible address that is Ollama’s own /v1', () => {

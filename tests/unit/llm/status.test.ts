@@ -45,6 +45,7 @@ describe('model status and connection test', () => {
       engine: 'ollama',
       model: 'llama3.2',
       ready: true,
+      tried: [],
     });
   });
 
@@ -57,13 +58,16 @@ describe('model status and connection test', () => {
     });
   });
 
-  it('Automatic with nothing working reports offline rules and the first reason', async () => {
+  it('Automatic with no model answering: the offline rules are ready, and each model tried says why not', async () => {
     stubOllama('down');
-    expect(await modelStatus(context({ provider: 'auto' }))).toMatchObject({
-      engine: 'offline',
-      ready: false,
-      error: { code: 'ollama-not-running' },
-    });
+    const status = await modelStatus(context({ provider: 'auto' }));
+    expect(status).toMatchObject({ engine: 'offline', ready: true });
+    expect(status.error).toBeUndefined();
+    expect(status.tried.map((t) => [t.engine, t.error.code])).toEqual([
+      ['ollama', 'ollama-not-running'],
+      ['builtin', 'builtin-unavailable'],
+      ['openai', 'api-key-needed'],
+    ]);
   });
 
   it('Automatic asks no OpenAI-compatible server that wasn’t set up, but asks a keyless one that was', async () => {
