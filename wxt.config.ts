@@ -29,6 +29,14 @@ export default defineConfig({
       ...OLLAMA_DEFAULT_ORIGINS.map((origin) => `${origin}/*`),
     ],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The panel is an extension page in an iframe on Etsy's editor (the page's scripts can't
+    // script it); the content script imports its editor half only on editor routes.
+    web_accessible_resources: [
+      {
+        resources: ['panel.html', 'editor-host.js'],
+        matches: ['https://www.etsy.com/*'],
+      },
+    ],
     ...(!process.env.STORE_PACKAGE && browser === 'chrome' ? { key: UNPACKED_ID_KEY } : {}),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'etsy-seo-copilot@example.org' } } }

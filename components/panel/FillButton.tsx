@@ -1,39 +1,47 @@
 import { useState } from 'react';
-import { fillTags, fillTextField } from '@/lib/editor/write';
-import type { AppliedText } from '@/lib/review/choices';
+import type { EditorAdapter, FillReport, FillRequest } from '@/lib/editor/adapter';
 
 type FillState =
   | { status: 'idle' }
   | { status: 'filling' }
   | { status: 'done'; lines: string[]; problems: string[] };
 
+const PAGE_GONE = 'The connection to the page was lost. Reload the editor and try again.';
+
+function describe(report: FillReport): { lines: string[]; problems: string[] } {
+  const lines: string[] = [];
+  const problems: string[] = [];
+  for (const field of ['title', 'description'] as const) {
+    const outcome = report[field];
+    if (!outcome) continue;
+    if (outcome.ok) lines.push(`${field === 'title' ? 'Title' : 'Description'} filled.`);
+    else problems.push(outcome.message);
+  }
+  if (report.tags) {
+    const { added, removed, failed } = report.tags;
+    if (added.length || removed.length) {
+      lines.push(`Tags: ${added.length} added, ${removed.length} removed.`);
+    }
+    problems.push(...failed.map((f) => `Tag “${f.tag}”: ${f.reason}`));
+  }
+  return { lines, problems };
+}
+
 /**
  * Writes the accepted changes into Etsy's own form, field by field and tag by tag, and
  * reports what Etsy took. The seller reviews and clicks Etsy's own Publish.
  */
-export function FillButton({ changes }: { changes: Partial<AppliedText> }) {
+export function FillButton({ editor, request }: { editor: EditorAdapter; request: FillRequest }) {
   const [state, setState] = useState<FillState>({ status: 'idle' });
-  const nothing = Object.keys(changes).length === 0;
+  const nothing = Object.keys(request).length === 0;
 
   const fill = async () => {
     setState({ status: 'filling' });
-    const lines: string[] = [];
-    const problems: string[] = [];
-    for (const field of ['title', 'description'] as const) {
-      const value = changes[field];
-      if (value === undefined) continue;
-      const outcome = await fillTextField(document, field, value);
-      if (outcome.ok) lines.push(`${field === 'title' ? 'Title' : 'Description'} filled.`);
-      else problems.push(outcome.message);
+    try {
+      setState({ status: 'done', ...describe(await editor.fill(request)) });
+    } catch {
+      setState({ status: 'done', lines: [], problems: [PAGE_GONE] });
     }
-    if (changes.tags) {
-      const report = await fillTags(document, changes.tags);
-      if (report.added.length || report.removed.length) {
-        lines.push(`Tags: ${report.added.length} added, ${report.removed.length} removed.`);
-      }
-      problems.push(...report.failed.map((f) => `Tag “${f.tag}”: ${f.reason}`));
-    }
-    setState({ status: 'done', lines, problems });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { showInEditor } from '@/lib/editor/focus';
-import type { CheckResult, Field, Finding } from '@/lib/seo';
+import type { CheckResult, Field, Finding, FindingSpan } from '@/lib/seo';
+
+type Show = (field: Field, span: FindingSpan) => void;
 
 const FIELD_LABEL: Record<Field, string> = {
   title: 'Title',
@@ -16,7 +17,7 @@ function scoreTone(score: number): string {
   return 'poor';
 }
 
-function FindingItem({ finding }: { finding: Finding }) {
+function FindingItem({ finding, onShow }: { finding: Finding; onShow: Show }) {
   const quoted = finding.span.kind === 'item' ? `“${finding.span.value}”` : null;
   return (
     <li className={`finding finding--${finding.severity}`} data-rule={finding.rule}>
@@ -25,11 +26,7 @@ function FindingItem({ finding }: { finding: Finding }) {
         {finding.message} {quoted && <span className="finding__quote">{quoted}</span>}
       </p>
       <p className="finding__meta">
-        <button
-          type="button"
-          className="link"
-          onClick={() => showInEditor(document, finding.field, finding.span)}
-        >
+        <button type="button" className="link" onClick={() => onShow(finding.field, finding.span)}>
           Show in {FIELD_LABEL[finding.field].toLowerCase()}
         </button>
         <span title={finding.sourceLabel}>
@@ -42,7 +39,7 @@ function FindingItem({ finding }: { finding: Finding }) {
 }
 
 /** The listing's score, why it is that score, and each finding pointing at its field. */
-export function GradeSection({ result }: { result: CheckResult }) {
+export function GradeSection({ result, onShow }: { result: CheckResult; onShow: Show }) {
   const [showWhy, setShowWhy] = useState(false);
   const byField = (['title', 'tags', 'description', 'materials'] as const)
     .map((field) => ({ field, findings: result.findings.filter((f) => f.field === field) }))
@@ -92,7 +89,7 @@ export function GradeSection({ result }: { result: CheckResult }) {
             <h4 className="finding-group__title">{FIELD_LABEL[group.field]}</h4>
             <ul className="findings" data-testid={`findings-${group.field}`}>
               {group.findings.map((finding, i) => (
-                <FindingItem key={`${finding.rule}-${i}`} finding={finding} />
+                <FindingItem key={`${finding.rule}-${i}`} finding={finding} onShow={onShow} />
               ))}
             </ul>
           </div>

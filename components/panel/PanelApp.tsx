@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { PageLink } from '@/lib/bridge/page-link';
 import type { EditorRoute } from '@/lib/editor/route';
 import { applyChoices, changedFields, defaultChoices, type Choices } from '@/lib/review/choices';
 import { checkListing } from '@/lib/seo';
@@ -11,6 +12,7 @@ import { ReviewSection } from './ReviewSection';
 import { SuggestSection } from './SuggestSection';
 import { useEditorReadout } from './useEditorReadout';
 import { useEtsyBaseline } from './useEtsyBaseline';
+import { useFramePlacement, useViewport } from './useFramePlacement';
 import { usePanelLayout } from './usePanelLayout';
 import { useSuggestions } from './useSuggestions';
 
@@ -26,10 +28,16 @@ function routeLabel(route: EditorRoute): string {
   return 'New listing';
 }
 
-/** The seller's loop for one listing: read, grade, suggest, review, apply. */
-export function PanelApp({ route }: { route: EditorRoute }) {
+/**
+ * The seller's loop for one listing: read, grade, suggest, review, apply. It reaches Etsy's
+ * editor only through `link` (the content script in its tab).
+ */
+export function PanelApp({ link }: { link: PageLink }) {
+  const { route, editor } = link;
   const [layout, setLayout] = usePanelLayout();
-  const readout = useEditorReadout();
+  const viewport = useViewport(link);
+  const sizer = useFramePlacement(link, layout?.offset);
+  const readout = useEditorReadout(editor);
   const suggestions = useSuggestions();
   const baseline = useEtsyBaseline(route);
   const [choices, setChoices] = useState<Choices | null>(null);
@@ -48,6 +56,8 @@ export function PanelApp({ route }: { route: EditorRoute }) {
     <PanelShell
       layout={layout}
       onLayout={setLayout}
+      viewport={viewport}
+      sizer={sizer}
       subtitle={<span data-testid="panel-listing">{routeLabel(route)}</span>}
     >
       {!readout || !listing || !result ? (
@@ -73,7 +83,7 @@ export function PanelApp({ route }: { route: EditorRoute }) {
               </button>
             </ErrorBox>
           )}
-          <GradeSection result={result} />
+          <GradeSection result={result} onShow={editor.show} />
           <SuggestSection
             listing={listing}
             suggestions={suggestions}
@@ -88,7 +98,7 @@ export function PanelApp({ route }: { route: EditorRoute }) {
                 onChoices={setChoices}
               />
               <section className="section" aria-label="Apply">
-                <FillButton changes={changedFields(listing, applied)} />
+                <FillButton editor={editor} request={changedFields(listing, applied)} />
               </section>
               <PublishSection applied={applied} baseline={baseline} />
             </>

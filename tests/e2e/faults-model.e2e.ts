@@ -1,6 +1,6 @@
 import type { Worker } from '@playwright/test';
 import type { FakeOllama } from '../peers/ollama';
-import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { EDITOR_URL, panelFrame, expect, test } from './fixtures';
 import { MACRAME_TAGS } from '../peers/model-answers';
 
 /**
@@ -97,7 +97,7 @@ for (const c of cases) {
     if (c.settings) await saveSettings(serviceWorker, c.settings);
     await c.arrange(ollama);
     await page.goto(EDITOR_URL);
-    const panel = page.locator(PANEL);
+    const panel = panelFrame(page);
     const score = panel.getByTestId('score');
     await expect(score).toBeVisible();
     const grade = await score.textContent();

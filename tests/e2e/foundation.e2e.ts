@@ -1,10 +1,10 @@
-import { EDITOR_URL, PANEL, SECOND_LISTING_ID, expect, test } from './fixtures';
+import { EDITOR_URL, panelFrame, SECOND_LISTING_ID, expect, test } from './fixtures';
 
 test('the panel mounts on the listing editor at its real URL and shows what it read', async ({
   page,
 }) => {
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await expect(panel.getByTestId('panel-listing')).toHaveText('Listing 1234567890');
   await expect(panel.getByTestId('panel-title')).toHaveText(
     'Macrame Wall Hanging, Boho Wall Decor, Handmade Cotton Rope Tapestry',
@@ -15,30 +15,30 @@ test('the panel follows in-page navigation to another listing and away from the 
   page,
 }) => {
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await expect(panel.getByTestId('panel-listing')).toHaveText('Listing 1234567890');
 
   // The fixture's sidebar link navigates with history.pushState, as Etsy's does.
   await page.locator('nav[data-seller-nav] a[data-nav="listings"]').click();
   await expect(page).toHaveURL(/\/tools\/listings$/);
-  await expect(page.locator(PANEL)).toHaveCount(0);
+  await expect(panelFrame(page).owner()).toHaveCount(0);
 
   await page.locator(`a[data-listing-link="${SECOND_LISTING_ID}"]`).click();
   await expect(panel.getByTestId('panel-listing')).toHaveText(`Listing ${SECOND_LISTING_ID}`);
   await expect(panel.getByTestId('panel-title')).toHaveText(
     'Personalized Name Necklace, Gold Pendant Gift for Her',
   );
-  await expect(page.locator(PANEL)).toHaveCount(1);
+  await expect(panelFrame(page).owner()).toHaveCount(1);
 
   await page.goBack();
-  await expect(page.locator(PANEL)).toHaveCount(0);
+  await expect(panelFrame(page).owner()).toHaveCount(0);
 });
 
 test('the create and copy editor pages get the panel too', async ({ page }) => {
   await page.goto('https://www.etsy.com/your/shops/ExampleCraftShop/listing-editor/create');
-  await expect(page.locator(PANEL).getByTestId('panel-listing')).toHaveText('New listing');
+  await expect(panelFrame(page).getByTestId('panel-listing')).toHaveText('New listing');
   await page.goto('https://www.etsy.com/your/shops/me/listing-editor/copy/1234567890');
-  await expect(page.locator(PANEL).getByTestId('panel-listing')).toHaveText(
+  await expect(panelFrame(page).getByTestId('panel-listing')).toHaveText(
     'New listing (copy of 1234567890)',
   );
 });
@@ -52,7 +52,7 @@ test('nothing is injected on other Etsy pages', async ({ page }) => {
   ]) {
     await page.goto(url);
     await page.waitForLoadState('networkidle');
-    await expect(page.locator(PANEL), url).toHaveCount(0);
+    await expect(panelFrame(page).owner(), url).toHaveCount(0);
   }
 });
 

@@ -1,5 +1,5 @@
 import type { Worker } from '@playwright/test';
-import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { EDITOR_URL, panelFrame, expect, test } from './fixtures';
 import { connect } from './helpers/etsy';
 import { readStore } from './helpers/extension-db';
 import { MACRAME_TAGS } from '../peers/model-answers';
@@ -24,7 +24,7 @@ test.beforeEach(async ({ etsy, ollama, openExtensionPage }) => {
 /** Opens the editor, asks for suggestions, keeps the suggested title and tags only. */
 async function reviewSuggestions(page: import('@playwright/test').Page) {
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
   await panel.getByRole('checkbox', { name: 'Use this description' }).uncheck();
@@ -107,7 +107,7 @@ test('a listing that fails to load says so in its own place and clears on retry'
 }) => {
   etsy.api.failNext(4, 503);
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   const error = panel.getByTestId('load-error');
   await expect(error).toBeVisible({ timeout: 20_000 });
   await expect(panel.getByTestId('score')).toBeVisible();

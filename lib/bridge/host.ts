@@ -1,0 +1,77 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { EditorAdapter } from '@/lib/editor/adapter';
+import type { EditorRoute } from '@/lib/editor/route';
+import { createPanelFrame, placeFrame } from './frame';
+import {
+  PANEL_PORT_NAME,
+  PanelEnvelopeSchema,
+  type PageEnvelope,
+  type PanelEnvelope,
+} from './protocol';
+
+export const PANEL_PAGE = '/panel.html';
+
+const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
+
+/**
+ * Shows the panel for one listing: adds its iframe and serves the one port the panel opens
+ * back to this tab. Only a port from this extension's panel page, with this mount's URL,
+ * while the frame is on the page and no other panel is connected, is served; the page's own
+ * scripts have no way to open one. Returns the function that takes it all down again.
+ */
+export function hostPanel(route: EditorRoute, editor: EditorAdapter): () => void {
+  const src = `${browser.runtime.getURL(PANEL_PAGE)}#${crypto.randomUUID()}`;
+  const frame = createPanelFrame(src);
+  let live: Browser.runtime.Port | null = null;
+  let session: AbortController | null = null;
+
+  const serve = (port: Browser.runtime.Port) => {
+    live = port;
+    session = new AbortController();
+    const { signal } = session;
+    const send = (envelope: PageEnvelope) => port.postMessage(envelope);
+    const onResize = () => send({ type: 'viewport', viewport: viewport() });
+
+    port.onMessage.addListener((raw: unknown) => {
+      const parsed = PanelEnvelopeSchema.safeParse(raw);
+      if (parsed.success && !signal.aborted) void act(parsed.data);
+    });
+    const act = async (envelope: PanelEnvelope) => {
+      if (envelope.type === 'place') placeFrame(frame, envelope.placement);
+      else if (envelope.type === 'show') editor.show(envelope.field, envelope.span);
+      else if (envelope.type === 'fill') {
+        const report = await editor.fill(envelope.request);
+        if (!signal.aborted) send({ type: 'filled', requestId: envelope.requestId, report });
+      }
+    };
+    port.onDisconnect.addListener(() => {
+      session?.abort();
+      if (live === port) live = null;
+    });
+    window.addEventListener('resize', onResize, { signal });
+    send({ type: 'hello', route, viewport: viewport() });
+    editor.watch((readout) => send({ type: 'readout', readout }), signal);
+  };
+
+  const onConnect = (port: Browser.runtime.Port) => {
+    const fromOurFrame =
+      port.name === PANEL_PORT_NAME &&
+      port.sender?.id === browser.runtime.id &&
+      port.sender.url === src &&
+      frame.isConnected;
+    if (!fromOurFrame || live) {
+      port.disconnect();
+      return;
+    }
+    serve(port);
+  };
+  browser.runtime.onConnect.addListener(onConnect);
+  document.body.append(frame);
+
+  return () => {
+    browser.runtime.onConnect.removeListener(onConnect);
+    session?.abort();
+    live?.disconnect();
+    frame.remove();
+  };
+}
