@@ -1,13 +1,12 @@
 import { browser, defineContentScript } from '#imports';
-import type { EditorHost } from '@/lib/bridge/editor-host';
-import { EDITOR_HOST_SCRIPT, publishedEditorHost } from '@/lib/bridge/editor-host';
+import { EDITOR_HOST_SCRIPT, publishedEditorHost, type EditorHost } from '@/lib/bridge/hook';
 import { watchLocation } from '@/lib/editor/location';
 import { parseEditorRoute } from '@/lib/editor/route';
 import { SHOP_MANAGER_MATCHES } from '@/lib/editor/selectors';
 
 /**
  * Runs on every Shop Manager page, so it stays tiny: it follows the address and, once the
- * tab reaches a listing editor, loads the editor half (lib/bridge/editor-host), which shows
+ * tab reaches a listing editor, loads the editor half (entrypoints/editor-host.ts), which shows
  * the panel in its own extension frame.
  */
 export default defineContentScript({
