@@ -233,11 +233,9 @@ test('the manifest asks only for the permissions README.md justifies, and expose
   expect(manifest.content_scripts?.map((c) => c.matches)).toEqual([
     ['https://www.etsy.com/your/*'],
   ]);
+  // The panel's frame, and the content script's editor half (imported on editor routes).
   expect(manifest.web_accessible_resources).toEqual([
-    expect.objectContaining({
-      resources: ['content-scripts/editor.css'],
-      matches: ['https://www.etsy.com/*'],
-    }),
+    { resources: ['panel.html', 'editor-host.js'], matches: ['https://www.etsy.com/*'] },
   ]);
   // No web page or other extension can message us, and the default MV3 CSP (no eval, no remote code) holds.
   expect(manifest.externally_connectable).toBeUndefined();
