@@ -11,7 +11,8 @@ import { SHOP_MANAGER_MATCHES } from '@/lib/editor/selectors';
  */
 export default defineContentScript({
   matches: SHOP_MANAGER_MATCHES,
-  runAt: 'document_idle',
+  // The panel's frame starts loading while Etsy's page is still parsing.
+  runAt: 'document_start',
   main(ctx) {
     let host: Promise<EditorHost | undefined> | null = null;
     const sync = (href: string) => {

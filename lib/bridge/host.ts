@@ -11,6 +11,12 @@ import {
 
 export const PANEL_PAGE = '/panel.html';
 
+function whenParsed(run: () => void) {
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', run, { once: true });
+  } else run();
+}
+
 const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
 
 /**
@@ -50,7 +56,11 @@ export function hostPanel(route: EditorRoute, editor: EditorAdapter): () => void
     });
     window.addEventListener('resize', onResize, { signal });
     send({ type: 'hello', route, viewport: viewport() });
-    editor.watch((readout) => send({ type: 'readout', readout }), signal);
+    // The panel loads while Etsy's page is still parsing; it reads the form once parsed, so
+    // it never grades a half-written page.
+    whenParsed(() => {
+      if (!signal.aborted) editor.watch((readout) => send({ type: 'readout', readout }), signal);
+    });
   };
 
   const onConnect = (port: Browser.runtime.Port) => {
@@ -66,7 +76,8 @@ export function hostPanel(route: EditorRoute, editor: EditorAdapter): () => void
     serve(port);
   };
   browser.runtime.onConnect.addListener(onConnect);
-  document.body.append(frame);
+  // From document_start on there may be no <body> yet; a fixed frame needs none.
+  (document.body ?? document.documentElement).append(frame);
 
   return () => {
     browser.runtime.onConnect.removeListener(onConnect);

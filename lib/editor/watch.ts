@@ -55,7 +55,7 @@ export function watchEditor(
   const observer = new MutationObserver((mutations) => {
     if (relevant(mutations)) schedule();
   });
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (frame !== undefined) cancelAnimationFrame(frame);

@@ -4,7 +4,9 @@ import { startFakeEtsy } from '../../tests/peers/etsy/server';
 import { startFakeOllama } from '../../tests/peers/ollama';
 import { makeThrowawayCertificate } from '../../tests/peers/tls';
 import { benchEtsyCalls } from './etsy';
+import { benchPageCost } from './page-cost';
 import { benchPanel } from './panel';
+import { benchPopup } from './popup';
 import { benchSuggest } from './suggest';
 import type { BenchRow } from './table';
 
@@ -25,8 +27,10 @@ export async function benchBrowser(): Promise<BenchRow[]> {
   try {
     return [
       ...(await benchPanel(context)),
+      ...(await benchPopup(context, extensionId)),
       ...(await benchSuggest(context, extensionId, ollama.ollama, ollama.port)),
       ...(await benchEtsyCalls(context, extensionId, etsy, ollama.ollama)),
+      ...(await benchPageCost(etsy, ollama)),
     ];
   } finally {
     await context.close();
