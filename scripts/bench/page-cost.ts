@@ -87,7 +87,9 @@ export async function benchPageCost(
     headless: true,
   });
   try {
-    const plain = await (await bare.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const plain = await (
+      await bare.newContext({ viewport: { width: 1280, height: 900 } })
+    ).newPage();
     await plain.goto(EDITOR_URL);
     await plain.locator('#listing-title-input').waitFor();
     const plainHeap = await heapBytes(plain.context(), plain);

@@ -131,7 +131,9 @@ export async function benchPanel(context: BrowserContext): Promise<BenchRow[]> {
   for (let i = 0; i < KEYSTROKES; i++) {
     const expected = `${await title.inputValue()}x`;
     await page.keyboard.press('x');
-    const titleAt = await waitForTimes(frame!, (t) => (t.title === expected ? t.titleAt : undefined));
+    const titleAt = await waitForTimes(frame!, (t) =>
+      t.title === expected ? t.titleAt : undefined,
+    );
     const { inputAt } = await timesIn(page);
     typing.push(titleAt - inputAt!);
   }

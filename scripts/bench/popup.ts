@@ -26,7 +26,10 @@ function paintedWithSettings(): Promise<number> {
  * The popup's first paint with its settings loaded: from navigation start to the first frame
  * after the Etsy connection line shows its state (it needs the background's answer).
  */
-export async function benchPopup(context: BrowserContext, extensionId: string): Promise<BenchRow[]> {
+export async function benchPopup(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<BenchRow[]> {
   const page = await context.newPage();
   const samples: number[] = [];
   for (let i = 0; i <= LOADS; i++) {
