@@ -1,46 +1,39 @@
-import { useState } from 'react';
-import type { EditorAdapter, FillReport, FillRequest } from '@/lib/editor/adapter';
+import { useEffect, useRef, useState } from 'react';
+import type { EditorAdapter } from '@/lib/editor/adapter';
+import type { FillReport, FillRequest } from '@/lib/editor/write';
 
 type FillState =
   | { status: 'idle' }
   | { status: 'filling' }
-  | { status: 'done'; lines: string[]; problems: string[] };
-
-const PAGE_GONE = 'The connection to the page was lost. Reload the editor and try again.';
-
-function describe(report: FillReport): { lines: string[]; problems: string[] } {
-  const lines: string[] = [];
-  const problems: string[] = [];
-  for (const field of ['title', 'description'] as const) {
-    const outcome = report[field];
-    if (!outcome) continue;
-    if (outcome.ok) lines.push(`${field === 'title' ? 'Title' : 'Description'} filled.`);
-    else problems.push(outcome.message);
-  }
-  if (report.tags) {
-    const { added, removed, failed } = report.tags;
-    if (added.length || removed.length) {
-      lines.push(`Tags: ${added.length} added, ${removed.length} removed.`);
-    }
-    problems.push(...failed.map((f) => `Tag “${f.tag}”: ${f.reason}`));
-  }
-  return { lines, problems };
-}
+  | { status: 'done'; report: FillReport }
+  /** The page closed the connection mid-fill (reloaded, or the extension was updated). */
+  | { status: 'lost' };
 
 /**
  * Writes the accepted changes into Etsy's own form, field by field and tag by tag, and
- * reports what Etsy took. The seller reviews and clicks Etsy's own Publish.
+ * reports what Etsy took and what it refused. The seller reviews and clicks Etsy's own
+ * Publish. Filling stops when the panel goes away (the seller left the listing).
  */
 export function FillButton({ editor, request }: { editor: EditorAdapter; request: FillRequest }) {
   const [state, setState] = useState<FillState>({ status: 'idle' });
+  const lifetime = useRef<AbortController | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    lifetime.current = controller;
+    return () => controller.abort();
+  }, []);
   const nothing = Object.keys(request).length === 0;
 
   const fill = async () => {
+    const signal = lifetime.current?.signal;
+    if (!signal || signal.aborted) return;
     setState({ status: 'filling' });
     try {
-      setState({ status: 'done', ...describe(await editor.fill(request)) });
+      const report = await editor.fill(request, signal);
+      if (!signal.aborted) setState({ status: 'done', report });
     } catch {
-      setState({ status: 'done', lines: [], problems: [PAGE_GONE] });
+      // Aborted: the panel is gone, nobody to tell. Otherwise the page went away.
+      if (!signal.aborted) setState({ status: 'lost' });
     }
   };
 
@@ -55,17 +48,23 @@ export function FillButton({ editor, request }: { editor: EditorAdapter; request
         {state.status === 'filling' ? 'Filling…' : 'Fill into editor'}
       </button>
       {nothing && <span className="muted">Nothing accepted differs from the editor.</span>}
+      {state.status === 'lost' && (
+        <p role="alert" className="error-text" data-testid="fill-report">
+          The connection to the page was lost, so the fill may have stopped part-way. Reload the
+          editor, check what it holds, and fill again.
+        </p>
+      )}
       {state.status === 'done' && (
         <div role="status" data-testid="fill-report">
-          {state.lines.map((line) => (
+          {state.report.done.map((line) => (
             <p key={line}>{line}</p>
           ))}
-          {state.problems.map((line) => (
-            <p key={line} className="error-text">
-              {line}
+          {state.report.refused.map((r) => (
+            <p key={`${r.field}-${r.item ?? ''}`} className="error-text">
+              {r.item ? `Tag “${r.item}”: ${r.reason}.` : r.reason}
             </p>
           ))}
-          {state.problems.length === 0 && (
+          {state.report.refused.length === 0 && (
             <p className="muted">Review the changes, then use Etsy’s “Publish changes”.</p>
           )}
         </div>

@@ -39,7 +39,16 @@ function FindingItem({ finding, onShow }: { finding: Finding; onShow: Show }) {
 }
 
 /** The listing's score, why it is that score, and each finding pointing at its field. */
-export function GradeSection({ result, onShow }: { result: CheckResult; onShow: Show }) {
+export function GradeSection({
+  result,
+  unread,
+  onShow,
+}: {
+  result: CheckResult;
+  /** Fields the page didn't let us read: not graded, and said so. */
+  unread: Field[];
+  onShow: Show;
+}) {
   const [showWhy, setShowWhy] = useState(false);
   const byField = (['title', 'tags', 'description', 'materials'] as const)
     .map((field) => ({ field, findings: result.findings.filter((f) => f.field === field) }))
@@ -80,6 +89,12 @@ export function GradeSection({ result, onShow }: { result: CheckResult; onShow: 
             </li>
           ))}
         </ul>
+      )}
+      {unread.length > 0 && (
+        <p className="muted" data-testid="grade-unread">
+          Couldn’t read {unread.map((field) => FIELD_LABEL[field].toLowerCase()).join(', ')} on this
+          page, so the score leaves {unread.length === 1 ? 'it' : 'them'} out.
+        </p>
       )}
       {byField.length === 0 ? (
         <p className="muted">No problems found. Nice work.</p>

@@ -1,9 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { PageLink } from '@/lib/bridge/page-link';
+import { unreadFields } from '@/lib/editor/read';
 import type { EditorRoute } from '@/lib/editor/route';
-import { applyChoices, changedFields, defaultChoices, type Choices } from '@/lib/review/choices';
+import type { EtsyListingText } from '@/lib/etsy/publish-schemas';
+import { fillRequest, publishPlan, type Readable } from '@/lib/review/plan';
+import { defaultChoices, type Choices } from '@/lib/review/choices';
 import { checkListing } from '@/lib/seo';
 import { ErrorBox } from './ErrorBox';
+import { FieldsFoundLine, WhatWasRead } from './FieldsFound';
 import { FillButton } from './FillButton';
 import { GradeSection } from './GradeSection';
 import { PanelShell } from './PanelShell';
@@ -15,12 +19,6 @@ import { useEtsyBaseline } from './useEtsyBaseline';
 import { useFramePlacement, useViewport } from './useFramePlacement';
 import { usePanelLayout } from './usePanelLayout';
 import { useSuggestions } from './useSuggestions';
-
-const FIELD_LABELS: Record<string, string> = {
-  title: 'title',
-  description: 'description',
-  tagsField: 'tags',
-};
 
 function routeLabel(route: EditorRoute): string {
   if (route.mode === 'edit') return `Listing ${route.listingId}`;
@@ -43,13 +41,16 @@ export function PanelApp({ link }: { link: PageLink }) {
   const [choices, setChoices] = useState<Choices | null>(null);
 
   const listing = readout?.listing;
-  const result = useMemo(() => (listing ? checkListing(listing) : null), [listing]);
-  const missing = readout?.missing.filter((field) => field in FIELD_LABELS) ?? [];
+  const unread = useMemo(() => (readout ? unreadFields(readout) : []), [readout]);
+  const result = useMemo(() => (listing ? checkListing(listing, unread) : null), [listing, unread]);
+  const readable: Readable = {
+    title: !unread.includes('title'),
+    description: !unread.includes('description'),
+    tags: !unread.includes('tags'),
+  };
   const done = suggestions.state.status === 'done' ? suggestions.state.result : null;
   const activeChoices =
     done && listing ? (choices ?? defaultChoices(listing, done.suggestion)) : null;
-  const applied =
-    done && listing && activeChoices ? applyChoices(listing, done.suggestion, activeChoices) : null;
 
   if (!layout) return null;
   return (
@@ -67,12 +68,7 @@ export function PanelApp({ link }: { link: PageLink }) {
           <p className="panel__current" data-testid="panel-title" title="The title as it is now">
             {listing.title || <span className="muted">No title yet</span>}
           </p>
-          {missing.length > 0 && (
-            <p className="notice" role="status" data-testid="panel-missing">
-              Couldn’t find the {missing.map((field) => FIELD_LABELS[field]).join(' and ')} field on
-              this page. Grading and suggestions work with what was found.
-            </p>
-          )}
+          <FieldsFoundLine readout={readout} />
           {baseline.state.status === 'error' && (
             <ErrorBox error={baseline.state.error} testId="load-error">
               <p className="muted">
@@ -83,24 +79,34 @@ export function PanelApp({ link }: { link: PageLink }) {
               </button>
             </ErrorBox>
           )}
-          <GradeSection result={result} onShow={editor.show} />
+          <GradeSection result={result} unread={unread} onShow={editor.show} />
+          <WhatWasRead readout={readout} />
           <SuggestSection
             listing={listing}
             suggestions={suggestions}
             onNewSuggestion={() => setChoices(null)}
           />
-          {done && activeChoices && applied && (
+          {done && activeChoices && (
             <>
               <ReviewSection
                 current={listing}
                 suggestion={done.suggestion}
                 choices={activeChoices}
                 onChoices={setChoices}
+                unread={unread}
               />
               <section className="section" aria-label="Apply">
-                <FillButton editor={editor} request={changedFields(listing, applied)} />
+                <FillButton
+                  editor={editor}
+                  request={fillRequest(listing, done.suggestion, activeChoices, readable)}
+                />
               </section>
-              <PublishSection applied={applied} baseline={baseline} />
+              <PublishSection
+                plan={(etsy: EtsyListingText) =>
+                  publishPlan(etsy, listing, done.suggestion, activeChoices, readable)
+                }
+                baseline={baseline}
+              />
             </>
           )}
         </>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { FieldConflict, WriteOutcome } from '@/lib/etsy/publish-schemas';
+import type { EtsyListingText, FieldConflict, WriteOutcome } from '@/lib/etsy/publish-schemas';
 import type { UserError } from '@/lib/messaging/errors';
 import { request } from '@/lib/messaging/protocol';
-import { changedFields, type AppliedText } from '@/lib/review/choices';
+import type { PublishPlan } from '@/lib/review/plan';
 import { ErrorBox } from './ErrorBox';
 import type { useEtsyBaseline } from './useEtsyBaseline';
 
@@ -26,6 +26,13 @@ const BACKGROUND_LOST: UserError = {
     'Try again: if Etsy already has these changes, nothing is sent twice. If the extension was just updated, reload this page first.',
 };
 
+const HELD = {
+  unread: (field: string) =>
+    `${field} isn’t sent: the panel couldn’t read it on this page, so Etsy’s value stays as it is.`,
+  'rich-description': () =>
+    'Description isn’t sent: on Etsy it is rich text, and a plain one would lose its formatting. Use Fill into editor or Copy instead.',
+} as const;
+
 function Conflicts({ conflicts }: { conflicts: FieldConflict[] }) {
   return (
     <ul className="conflicts">
@@ -41,22 +48,25 @@ function Conflicts({ conflicts }: { conflicts: FieldConflict[] }) {
 
 /**
  * Publishes the accepted changes through Etsy's API, with a snapshot and one-click
- * revert. Shown only when the shop is connected with write access; its errors stay here
- * and the seller's choices are kept whatever happens.
+ * revert: Etsy's saved listing plus only what the seller accepted, never the page's text.
+ * Shown only when the shop is connected with write access; its errors stay here and the
+ * seller's choices are kept whatever happens.
  */
 export function PublishSection({
-  applied,
+  plan,
   baseline,
 }: {
-  applied: AppliedText;
+  plan: (etsy: EtsyListingText) => PublishPlan;
   baseline: ReturnType<typeof useEtsyBaseline>;
 }) {
   const [state, setState] = useState<PublishState>({ status: 'idle' });
+  const [emptyConfirmed, setEmptyConfirmed] = useState(false);
   if (baseline.state.status !== 'ready') return null;
   const etsy = baseline.state.listing;
-  const changes = changedFields(etsy, applied);
+  const { changes, held, emptiesTags } = plan(etsy);
   const nothing = Object.keys(changes).length === 0;
   const busy = state.status === 'working';
+  const blocked = emptiesTags && !emptyConfirmed;
 
   const finish = (outcome: WriteOutcome, what: 'publish' | 'revert', snapshotId?: number) => {
     if (outcome.status === 'done') {
@@ -81,7 +91,8 @@ export function PublishSection({
   const publish = async () => {
     setState({ status: 'working', what: 'publish' });
     try {
-      finish(await request('publishListing', { baseline: etsy, changes }), 'publish');
+      const confirmed = emptiesTags && emptyConfirmed ? { emptyTagsConfirmed: true as const } : {};
+      finish(await request('publishListing', { baseline: etsy, changes, ...confirmed }), 'publish');
     } catch {
       lost('publish');
     }
@@ -104,7 +115,7 @@ export function PublishSection({
         <button
           type="button"
           className="button button--primary"
-          disabled={nothing || busy}
+          disabled={nothing || busy || blocked}
           onClick={publish}
         >
           {busy && state.what === 'publish' ? 'Publishing…' : 'Publish to Etsy'}
@@ -117,6 +128,21 @@ export function PublishSection({
                 .join(', ')}`}
         </span>
       </div>
+      {held.map(({ field, reason }) => (
+        <p key={field} className="muted" data-testid={`publish-held-${field}`}>
+          {HELD[reason](FIELD[field])}
+        </p>
+      ))}
+      {emptiesTags && (
+        <label className="toggle" data-testid="confirm-empty-tags">
+          <input
+            type="checkbox"
+            checked={emptyConfirmed}
+            onChange={(e) => setEmptyConfirmed(e.target.checked)}
+          />
+          Yes, remove every tag from this listing on Etsy
+        </label>
+      )}
       {state.status === 'published' && (
         <div className="toast" role="status" data-testid="publish-toast">
           <p>

@@ -1,11 +1,32 @@
 import type { ListingText, Suggestion } from '@/lib/listing';
 import { applyChoices, diffTags, type Choices } from '@/lib/review/choices';
-import { checkListing, codePointLength, MAX_TAGS, tagIdentity, TITLE_MAX_CHARS } from '@/lib/seo';
+import {
+  checkListing,
+  codePointLength,
+  MAX_TAGS,
+  tagIdentity,
+  TITLE_MAX_CHARS,
+  type Field,
+} from '@/lib/seo';
 import { CopyButton } from './CopyButton';
 import { TextDiff } from './TextDiff';
 
-function scoreWith(listing: ListingText, change: Partial<ListingText>): number {
-  return checkListing({ ...listing, ...change }).score;
+function scoreWith(
+  listing: ListingText,
+  change: Partial<ListingText>,
+  unread: readonly Field[],
+): number {
+  return checkListing({ ...listing, ...change }, unread).score;
+}
+
+/** Said instead of a choice when the page didn't let us read the field. */
+function Unread({ field }: { field: string }) {
+  return (
+    <p className="muted" data-testid="review-unread">
+      Couldn’t read your {field} on this page, so this can’t be filled or published from here. Copy
+      it if you want it.
+    </p>
+  );
 }
 
 /**
@@ -17,11 +38,14 @@ export function ReviewSection({
   suggestion,
   choices,
   onChoices,
+  unread,
 }: {
   current: ListingText;
   suggestion: Suggestion;
   choices: Choices;
   onChoices: (next: Choices) => void;
+  /** Fields the page didn't let us read: no accept choice, copy only. */
+  unread: readonly Field[];
 }) {
   const diff = diffTags(
     current.tags,
@@ -33,6 +57,9 @@ export function ReviewSection({
     suggestion.tags.find((t) => tagIdentity(t.value) === tagIdentity(tag))?.reason;
   const titleChanged = suggestion.title.value !== current.title;
   const descriptionChanged = suggestion.description.value !== current.description;
+  const titleRead = !unread.includes('title');
+  const tagsRead = !unread.includes('tags');
+  const descriptionRead = !unread.includes('description');
 
   return (
     <section className="section" aria-labelledby="copilot-review">
@@ -42,14 +69,16 @@ export function ReviewSection({
 
       <fieldset className="review" data-testid="review-title">
         <legend>Title</legend>
-        {titleChanged ? (
+        {!titleRead ? (
+          <Unread field="title" />
+        ) : titleChanged ? (
           <TextDiff before={current.title} after={suggestion.title.value} label="Title changes" />
         ) : (
           <p className="muted">Your title already follows the rules.</p>
         )}
         <p className="review__meta">
           {codePointLength(suggestion.title.value)}/{TITLE_MAX_CHARS} characters · score with it:{' '}
-          {scoreWith(current, { title: suggestion.title.value })}
+          {scoreWith(current, { title: suggestion.title.value }, unread)}
         </p>
         <ul className="reasons">
           {suggestion.title.reasons.map((reason) => (
@@ -57,7 +86,7 @@ export function ReviewSection({
           ))}
         </ul>
         <div className="review__actions">
-          {titleChanged && (
+          {titleRead && titleChanged && (
             <label className="toggle">
               <input
                 type="checkbox"
@@ -76,10 +105,22 @@ export function ReviewSection({
           Tags{' '}
           <span className="muted">
             {applied.tags.length}/{MAX_TAGS} · score with them:{' '}
-            {scoreWith(current, { tags: applied.tags })}
+            {scoreWith(current, { tags: applied.tags }, unread)}
           </span>
         </legend>
-        <ul className="tags">
+        {!tagsRead && (
+          <>
+            <Unread field="tags" />
+            <ul className="tags">
+              {suggestion.tags.map((tag) => (
+                <li key={tag.value} className="tag">
+                  {tag.value}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <ul className="tags" hidden={!tagsRead}>
           {diff.kept.map((tag) => (
             <li key={`kept-${tag}`} className="tag tag--kept" title="You already have this tag">
               {tag}
@@ -133,13 +174,18 @@ export function ReviewSection({
           })}
         </ul>
         <div className="review__actions">
-          <CopyButton text={applied.tags.join(', ')} what="tags" />
+          <CopyButton
+            text={(tagsRead ? applied.tags : suggestion.tags.map((t) => t.value)).join(', ')}
+            what="tags"
+          />
         </div>
       </fieldset>
 
       <fieldset className="review" data-testid="review-description">
         <legend>Description</legend>
-        {descriptionChanged ? (
+        {!descriptionRead ? (
+          <Unread field="description" />
+        ) : descriptionChanged ? (
           <div className="review__scroll">
             <TextDiff
               before={current.description}
@@ -152,7 +198,7 @@ export function ReviewSection({
         )}
         <p className="review__meta">
           {codePointLength(suggestion.description.value)} characters · score with it:{' '}
-          {scoreWith(current, { description: suggestion.description.value })}
+          {scoreWith(current, { description: suggestion.description.value }, unread)}
         </p>
         <ul className="reasons">
           {suggestion.description.reasons.map((reason) => (
@@ -160,7 +206,7 @@ export function ReviewSection({
           ))}
         </ul>
         <div className="review__actions">
-          {descriptionChanged && (
+          {descriptionRead && descriptionChanged && (
             <label className="toggle">
               <input
                 type="checkbox"

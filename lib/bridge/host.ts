@@ -36,6 +36,7 @@ export function hostPanel(route: EditorRoute, editor: EditorAdapter): () => void
     session = new AbortController();
     const { signal } = session;
     const send = (envelope: PageEnvelope) => port.postMessage(envelope);
+    const fills = new Map<number, AbortController>();
     const onResize = () => send({ type: 'viewport', viewport: viewport() });
 
     port.onMessage.addListener((raw: unknown) => {
@@ -45,9 +46,21 @@ export function hostPanel(route: EditorRoute, editor: EditorAdapter): () => void
     const act = async (envelope: PanelEnvelope) => {
       if (envelope.type === 'place') placeFrame(frame, envelope.placement);
       else if (envelope.type === 'show') editor.show(envelope.field, envelope.span);
+      else if (envelope.type === 'cancelFill') fills.get(envelope.requestId)?.abort();
       else if (envelope.type === 'fill') {
-        const report = await editor.fill(envelope.request);
-        if (!signal.aborted) send({ type: 'filled', requestId: envelope.requestId, report });
+        const fill = new AbortController();
+        fills.set(envelope.requestId, fill);
+        try {
+          const report = await editor.fill(
+            envelope.request,
+            AbortSignal.any([signal, fill.signal]),
+          );
+          if (!signal.aborted) send({ type: 'filled', requestId: envelope.requestId, report });
+        } catch {
+          // Stopped: the panel cancelled it or went away, nobody to tell.
+        } finally {
+          fills.delete(envelope.requestId);
+        }
       }
     };
     port.onDisconnect.addListener(() => {

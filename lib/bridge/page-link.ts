@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { EditorAdapter, FillReport } from '@/lib/editor/adapter';
+import type { EditorAdapter } from '@/lib/editor/adapter';
 import type { EditorReadout } from '@/lib/editor/read';
+import type { FillReport } from '@/lib/editor/write';
 import type { EditorRoute } from '@/lib/editor/route';
 import {
   PANEL_PORT_NAME,
@@ -77,10 +78,15 @@ export async function connectToPage(): Promise<PageLink> {
       signal.addEventListener('abort', () => readoutListeners.delete(onChange));
       if (readout) onChange(readout);
     },
-    fill(request) {
+    fill(request, signal) {
       const requestId = nextFill++;
       return new Promise((resolve, reject) => {
         fills.set(requestId, { resolve, reject });
+        signal.addEventListener('abort', () => {
+          fills.delete(requestId);
+          send({ type: 'cancelFill', requestId });
+          reject(new Error('Fill stopped.'));
+        });
         send({ type: 'fill', requestId, request });
       });
     },

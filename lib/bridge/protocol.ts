@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { EditorReadout } from '@/lib/editor/read';
 import type { EditorRoute } from '@/lib/editor/route';
-import { FIELD_SELECTORS, type FieldName } from '@/lib/editor/selectors';
+import type { FillReport, FillRequest } from '@/lib/editor/write';
 import type { ListingText } from '@/lib/listing';
 
 /**
@@ -13,8 +13,7 @@ import type { ListingText } from '@/lib/listing';
  */
 export const PANEL_PORT_NAME = 'panel-bridge';
 
-const FieldNameSchema = z.enum(Object.keys(FIELD_SELECTORS) as [FieldName, ...FieldName[]]);
-const SeoFieldSchema = z.enum(['title', 'tags', 'description', 'materials']);
+const EditorFieldSchema = z.enum(['title', 'description', 'tags', 'materials']);
 const text = z.string().check(z.maxLength(100_000));
 const tagList = z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(200));
 
@@ -32,26 +31,35 @@ const EditorRouteSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('create') }),
 ]);
 
-const EditorReadoutSchema = z.object({
-  listing: ListingTextSchema,
-  missing: z.array(FieldNameSchema),
-  fallbacks: z.array(FieldNameSchema),
-});
-
-const FillOutcomeSchema = z.union([
-  z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), message: z.string() }),
+const FieldReportSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('read'),
+    layer: z.enum(['known', 'structure', 'label']),
+    rich: z.boolean(),
+  }),
+  z.object({ status: z.literal('unread'), reason: z.string() }),
 ]);
 
+const EditorReadoutSchema = z.object({
+  listing: ListingTextSchema,
+  fields: z.object({
+    title: FieldReportSchema,
+    description: FieldReportSchema,
+    tags: FieldReportSchema,
+    materials: FieldReportSchema,
+  }),
+});
+
+const FillRequestSchema = z.object({
+  title: z.optional(text),
+  description: z.optional(text),
+  tags: z.optional(z.object({ add: tagList, remove: tagList })),
+});
+
 const FillReportSchema = z.object({
-  title: z.optional(FillOutcomeSchema),
-  description: z.optional(FillOutcomeSchema),
-  tags: z.optional(
-    z.object({
-      added: z.array(z.string()),
-      removed: z.array(z.string()),
-      failed: z.array(z.object({ tag: z.string(), reason: z.string() })),
-    }),
+  done: z.array(z.string()),
+  refused: z.array(
+    z.object({ field: EditorFieldSchema, item: z.optional(z.string()), reason: z.string() }),
   ),
 });
 
@@ -75,16 +83,10 @@ const requestId = z.number().check(z.int());
 /** Panel → content script. */
 export const PanelEnvelopeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('place'), placement: FramePlacementSchema }),
-  z.object({
-    type: z.literal('fill'),
-    requestId,
-    request: z.object({
-      title: z.optional(text),
-      description: z.optional(text),
-      tags: z.optional(tagList),
-    }),
-  }),
-  z.object({ type: z.literal('show'), field: SeoFieldSchema, span: FindingSpanSchema }),
+  z.object({ type: z.literal('fill'), requestId, request: FillRequestSchema }),
+  /** The panel no longer wants that fill (it moved on): stop at the next step. */
+  z.object({ type: z.literal('cancelFill'), requestId }),
+  z.object({ type: z.literal('show'), field: EditorFieldSchema, span: FindingSpanSchema }),
 ]);
 export type PanelEnvelope = z.infer<typeof PanelEnvelopeSchema>;
 
@@ -104,5 +106,7 @@ const sameShapes: [
   Same<z.infer<typeof ListingTextSchema>, ListingText>,
   Same<z.infer<typeof EditorRouteSchema>, EditorRoute>,
   Same<z.infer<typeof EditorReadoutSchema>, EditorReadout>,
-] = [true, true, true];
+  Same<z.infer<typeof FillRequestSchema>, FillRequest>,
+  Same<z.infer<typeof FillReportSchema>, FillReport>,
+] = [true, true, true, true, true];
 void sameShapes;

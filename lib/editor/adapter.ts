@@ -1,30 +1,20 @@
 import type { Field, FindingSpan } from '@/lib/seo';
-import type { AppliedText } from '@/lib/review/choices';
 import { showInEditor } from './focus';
 import type { EditorReadout } from './read';
 import { watchEditor } from './watch';
-import { fillTags, fillTextField, type FillOutcome, type TagFillReport } from './write';
-
-/** What the panel asks to fill: the accepted changes that differ from the editor. */
-export type FillRequest = Partial<AppliedText>;
-
-/** What the page took, per field asked for. */
-export interface FillReport {
-  title?: FillOutcome;
-  description?: FillOutcome;
-  tags?: TagFillReport;
-}
+import { fillEditor, type FillReport, type FillRequest } from './write';
 
 /**
- * Everything the panel may ask of Etsy's editor page. The panel talks to this, never to the
- * page's DOM: it lives in its own extension frame, and the content script runs the adapter.
+ * Everything the panel may ask of Etsy's editor page. Components talk to this, never to
+ * the page's DOM: the panel lives in its own extension frame, and the content script runs
+ * `pageEditor` and serves it to the panel over lib/bridge.
  */
 export interface EditorAdapter {
   /** Live readouts until `signal` aborts. */
   watch(onChange: (readout: EditorReadout) => void, signal: AbortSignal): void;
-  /** Fills accepted changes the page's own way. */
-  fill(request: FillRequest): Promise<FillReport>;
-  /** Scrolls to the field and selects the finding's text. */
+  /** Fills accepted changes the page's own way; stops when `signal` aborts. */
+  fill(request: FillRequest, signal: AbortSignal): Promise<FillReport>;
+  /** Scrolls to the field and selects the finding's text (nothing when the field is gone). */
   show(field: Field, span: FindingSpan): void;
 }
 
@@ -32,15 +22,7 @@ export interface EditorAdapter {
 export function pageEditor(doc: Document): EditorAdapter {
   return {
     watch: (onChange, signal) => watchEditor(doc, onChange, { signal }),
-    async fill(request) {
-      const report: FillReport = {};
-      for (const field of ['title', 'description'] as const) {
-        const value = request[field];
-        if (value !== undefined) report[field] = await fillTextField(doc, field, value);
-      }
-      if (request.tags) report.tags = await fillTags(doc, request.tags);
-      return report;
-    },
+    fill: (request, signal) => fillEditor(doc, request, signal),
     show: (field, span) => void showInEditor(doc, field, span),
   };
 }

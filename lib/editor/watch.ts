@@ -1,28 +1,26 @@
+import { debugLog } from '@/lib/log';
+import { findFields } from './find';
 import { readEditor, type EditorReadout } from './read';
-import { resolveField } from './resolve';
-import type { FieldName } from './selectors';
+import { CATEGORY_PATH } from './selectors';
 
-/** The elements whose changes can change a readout. */
-const WATCHED: FieldName[] = [
-  'title',
-  'description',
-  'tagsField',
-  'materialsField',
-  'categoryPath',
-];
-
-/** Those elements, or none while any is missing (then every mutation counts: it may add it). */
+/**
+ * The elements whose changes can change a readout: each field's own block and the category
+ * path. None while any is missing: then every mutation counts, as it may add one.
+ */
 function watchedElements(doc: Document): Element[] {
-  const found = WATCHED.map((field) => resolveField(doc, field)?.element);
-  return found.every((element) => element !== undefined) ? (found as Element[]) : [];
+  const fields = Object.values(findFields(doc));
+  const category = CATEGORY_PATH.map((s) => doc.querySelector(s)).find(Boolean);
+  if (fields.length < 4 || !category) return [];
+  return [...fields.map((found) => found.container), category];
 }
 
 /**
- * Calls `onChange` with a fresh readout whenever the editor's SEO fields change: typing
- * (input/change events), chips or category changing, a late-mounting form (DOM mutations).
- * At most once per animation frame, so the panel follows each keystroke without a fixed
- * delay; mutations elsewhere on a busy page are ignored once every field has been found.
- * Silent when nothing the panel cares about changed.
+ * Calls `onChange` with a fresh readout whenever the editor's SEO fields change:
+ * typing (input/change events), chips or a late-mounting form (DOM mutations). At most
+ * once per animation frame, so the panel follows each keystroke with no fixed delay;
+ * once every field is found, mutations elsewhere on a busy page are ignored. Silent when
+ * nothing the panel cares about changed. With debug logging on, logs how each field was
+ * found whenever that changes.
  */
 export function watchEditor(
   doc: Document,
@@ -30,6 +28,7 @@ export function watchEditor(
   { signal }: { signal: AbortSignal },
 ): void {
   let last = '';
+  let lastLayers = '';
   let frame: number | undefined;
   let watched: Element[] = [];
 
@@ -40,6 +39,11 @@ export function watchEditor(
     const key = JSON.stringify(readout);
     if (key === last) return;
     last = key;
+    const layers = JSON.stringify(readout.fields);
+    if (layers !== lastLayers) {
+      lastLayers = layers;
+      debugLog('editor', 'fields found', readout.fields);
+    }
     onChange(readout);
   };
   const schedule = () => {

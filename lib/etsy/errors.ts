@@ -19,7 +19,9 @@ export type EtsyErrorKind =
   | 'auth_window_closed'
   | 'consent_denied'
   | 'state_mismatch'
-  | 'oauth';
+  | 'oauth'
+  /** The listing keeps a rich-text description that a plain one would overwrite. */
+  | 'rich_description';
 
 /** A failed Etsy call, with a message written for the seller. */
 export class EtsyError extends Error {

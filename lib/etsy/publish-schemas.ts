@@ -8,6 +8,8 @@ export const EtsyListingTextSchema = z.object({
   title: z.string(),
   description: z.string(),
   tags: z.array(z.string()),
+  /** Etsy keeps a rich-text (HTML) description too: a plain one sent back would lose its formatting. */
+  richDescription: z.boolean().optional(),
 });
 export type EtsyListingText = z.infer<typeof EtsyListingTextSchema>;
 
@@ -23,18 +25,29 @@ const TagsSchema = z
 /** What a publish may change. Invalid values are refused here, before Etsy ever sees them. */
 export const ListingChangesSchema = z
   .object({
-    title: z.string().refine(isValidTitle, 'The title breaks Etsy’s rules.').optional(),
+    title: z
+      .string()
+      .refine((title) => title.trim().length > 0, 'The title can’t be empty.')
+      .refine(isValidTitle, 'The title breaks Etsy’s rules.')
+      .optional(),
     description: z.string().trim().min(1, 'The description can’t be empty.').optional(),
     tags: TagsSchema.optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, 'There is nothing to publish.');
 export type ListingChanges = z.infer<typeof ListingChangesSchema>;
 
-export const PublishRequestSchema = z.object({
-  /** The listing as it was read from Etsy when the seller opened it. */
-  baseline: EtsyListingTextSchema,
-  changes: ListingChangesSchema,
-});
+export const PublishRequestSchema = z
+  .object({
+    /** The listing as it was read from Etsy when the seller opened it. */
+    baseline: EtsyListingTextSchema,
+    changes: ListingChangesSchema,
+    /** The seller confirmed removing every tag; without it an empty tag list is refused. */
+    emptyTagsConfirmed: z.literal(true).optional(),
+  })
+  .refine(
+    (request) => request.changes.tags?.length !== 0 || request.emptyTagsConfirmed,
+    'Removing every tag needs your confirmation.',
+  );
 
 export const FieldConflictSchema = z.object({
   field: z.enum(['title', 'description', 'tags']),

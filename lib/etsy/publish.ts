@@ -20,8 +20,17 @@ export function listingText(listing: EtsyListing): EtsyListingText {
     title: listing.title,
     description: listing.description,
     tags: listing.tags,
+    richDescription: Boolean(listing.rich_description),
   };
 }
+
+/** A plain description sent over a rich one would drop the seller's formatting. */
+const RICH_DESCRIPTION_KEPT = new EtsyError(
+  'rich_description',
+  'This listing’s description uses Etsy’s rich text; publishing it as plain text would lose its formatting, so nothing was sent.',
+  undefined,
+  'Fill the description into the editor, or copy it, instead.',
+);
 
 const show = (value: string | string[]) => (Array.isArray(value) ? value.join(', ') : value);
 
@@ -91,6 +100,7 @@ export async function publishChanges(
     }
     const conflicts = conflictsBetween(baseline, current);
     if (conflicts.length) return { status: 'conflict', conflicts };
+    if (changes.description !== undefined && current.richDescription) throw RICH_DESCRIPTION_KEPT;
 
     const snapshotId = (await db.snapshots.add({
       listingId: baseline.listingId,

@@ -27,6 +27,8 @@ export const ListingSchema = z.object({
   shop_id: z.number().int(),
   title: z.string(),
   description: z.string(),
+  /** HTML, when the seller wrote the description in Etsy's rich-text editor. */
+  rich_description: z.string().nullish(),
   state: z.string(),
   tags: z.array(z.string()),
   materials: z.array(z.string()),

@@ -73,15 +73,3 @@ export function applyChoices(
     tags,
   };
 }
-
-/** Only the fields that differ from `before`: what a fill or a publish must send. */
-export function changedFields(before: AppliedText, after: AppliedText): Partial<AppliedText> {
-  const changes: Partial<AppliedText> = {};
-  if (before.title !== after.title) changes.title = after.title;
-  if (before.description !== after.description) changes.description = after.description;
-  const sameTags =
-    before.tags.length === after.tags.length &&
-    before.tags.every((tag, i) => tag === after.tags[i]);
-  if (!sameTags) changes.tags = after.tags;
-  return changes;
-}

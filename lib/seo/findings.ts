@@ -71,7 +71,7 @@ export interface ScoreComponent {
 
 export interface CheckResult {
   findings: Finding[];
-  /** 0–100, the sum of `composition[].earned`. */
+  /** 0–100: the sum of `composition[].earned`, scaled to 100 when a field couldn't be read. */
   score: number;
   composition: ScoreComponent[];
   /** The NFC text that `text` spans index into. */

@@ -104,6 +104,7 @@ export function makeListing(
     taxonomy_id: 1,
     readiness_state_id: null,
     suggested_title: null,
+    rich_description: null,
     ...fields,
   };
 }
@@ -146,6 +147,51 @@ export function seedListings(): FakeListing[] {
       ],
       materials: ['gold fill'],
       price: { amount: 3600, divisor: 100, currency_code: 'USD' },
+    }),
+    // The other editor imitations' listings (tests/fixtures/etsy-listing-editor-*.html).
+    makeListing({
+      listing_id: 3456789012,
+      title: 'Makramee Wandbehang, Boho Wanddeko aus Baumwolle, Handgemacht',
+      description:
+        'Handgeknüpfter Wandbehang aus weichem Baumwollgarn.\n\nGröße: 50 x 80 cm\nMaterial: 100 % Baumwolle an einem Treibholzast\n\nJedes Stück wird in meiner Werkstatt in Berlin gefertigt.',
+      tags: ['makramee', 'wandbehang boho', 'wanddeko', 'geschenk für mama', 'baumwolle deko'],
+      materials: ['Baumwolle', 'Treibholz'],
+      language: 'de',
+      price: { amount: 5500, divisor: 100, currency_code: 'EUR' },
+    }),
+    makeListing({
+      listing_id: 4567890123,
+      title: 'Ceramic Coffee Mug, Handmade Stoneware Cup, Speckled Glaze 12 oz',
+      description:
+        'A wheel-thrown stoneware mug with a speckled cream glaze.\n\nHolds 12 oz (350 ml). Dishwasher and microwave safe.',
+      tags: [
+        'ceramic mug',
+        'stoneware cup',
+        'handmade mug',
+        'coffee lover gift',
+        'speckled mug',
+        'pottery mug',
+      ],
+      materials: ['stoneware', 'glaze'],
+    }),
+    // Written in Etsy's rich-text editor: `rich_description` holds the formatted HTML.
+    makeListing({
+      listing_id: 5678901234,
+      title: 'Sterling Silver Hoop Earrings, Small Huggie Hoops, Minimalist Jewelry',
+      description:
+        'Small sterling silver huggie hoops for everyday wear.\n\nDetails:\n925 sterling silver\nInner diameter 8 mm\n\nShips in a gift box.',
+      rich_description:
+        '<p>Small <strong>sterling silver</strong> huggie hoops for everyday wear.</p><p></p><p>Details:</p><ul><li>925 sterling silver</li><li>Inner diameter 8 mm</li></ul><p></p><p>Ships in a gift box.</p>',
+      tags: [
+        'silver hoops',
+        'huggie earrings',
+        'minimalist jewelry',
+        'sterling hoops',
+        'everyday earrings',
+        'gift for her',
+        'small hoop earrings',
+      ],
+      materials: ['sterling silver'],
     }),
   ];
 }

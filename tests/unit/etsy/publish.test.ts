@@ -37,6 +37,17 @@ describe('publishChanges', () => {
     });
   });
 
+  it('never sends a plain description over a rich-text one, and says why', async () => {
+    const { api, client } = connectedClient();
+    const rich = api.listings.get(5678901234)!;
+    const baseline = listingText(rich);
+    expect(baseline.richDescription).toBe(true);
+    const outcome = await publishChanges(client, baseline, { description: 'Plain text now.' });
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'rich_description' } });
+    expect(api.callsTo('updateListing')).toHaveLength(0);
+    expect(rich.description).toBe(baseline.description);
+  });
+
   it('refuses when Etsy changed since the seller read it, and writes nothing', async () => {
     const { api, client } = connectedClient();
     const baseline = listingText(api.listings.get(LISTING_ID)!);
