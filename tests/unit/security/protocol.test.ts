@@ -50,14 +50,22 @@ describe('the message surface', () => {
     }
   });
 
-  it('the only port is the suggestion stream, and it checks the sender', () => {
+  it('the only ports are the suggestion stream and the panel’s bridge, and each checks the sender', () => {
     const connects = [...sources('entrypoints'), ...sources('lib')].filter(({ text }) =>
       /runtime\.onConnect\b/.test(text),
     );
-    expect(connects.map((c) => c.path)).toEqual(['entrypoints/background/suggest-port.ts']);
-    const port = connects[0]!.text;
+    expect(connects.map((c) => c.path).sort()).toEqual([
+      'entrypoints/background/suggest-port.ts',
+      'lib/bridge/host.ts',
+    ]);
+    const port = connects.find((c) => c.path.includes('suggest-port'))!.text;
     expect(port).toContain('if (port.name !== SUGGEST_PORT_NAME) return;');
     expect(port).toMatch(/isTrustedSender\(port\.sender, browser\.runtime\.id\)/);
     expect(SUGGEST_PORT_NAME).toBe('llm-suggest');
+    // The content script serves only this extension's panel page, at the URL of its own frame.
+    const bridge = connects.find((c) => c.path.includes('bridge'))!.text;
+    expect(bridge).toContain('port.name === PANEL_PORT_NAME');
+    expect(bridge).toContain('port.sender?.id === browser.runtime.id');
+    expect(bridge).toContain('port.sender.url === src');
   });
 });
