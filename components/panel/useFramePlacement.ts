@@ -13,11 +13,11 @@ export function useViewport(link: PageLink) {
  */
 export function useFramePlacement(
   link: PageLink,
-  offset: PanelLayout['offset'] | undefined,
+  offset: PanelLayout['offset'],
 ): RefCallback<HTMLElement> {
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   useEffect(() => {
-    if (offset && size) link.place({ ...offset, ...size });
+    if (size) link.place({ ...offset, ...size });
   }, [link, offset, size]);
   return useCallback((element: HTMLElement | null) => {
     if (!element) return;

@@ -171,6 +171,8 @@ test('copy puts a suggested field on the clipboard', async ({ page, context, oll
   await page.goto(EDITOR_URL);
   const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  // The frame grows as the review arrives; click once it has (its place on the page moves).
+  await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
   await panel.getByRole('button', { name: 'Copy suggested title' }).click();
   await expect(panel.getByRole('button', { name: 'Copy suggested title' })).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MODEL_TITLE);
