@@ -27,3 +27,17 @@ export const SuggestionSchema = z.object({
   description: z.object({ value: z.string(), reasons: z.array(z.string()) }),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+/**
+ * One thing the checks changed or refused in a suggestion before the seller saw it, e.g. a tag
+ * dropped as a cut fragment, or "kept '14 oz' from your title".
+ */
+export const SuggestionNoteSchema = z.object({
+  field: z.enum(['title', 'tags', 'description']),
+  /** What the engine suggested. */
+  original: z.string(),
+  /** What we kept instead; absent when it was dropped. */
+  kept: z.string().optional(),
+  why: z.string(),
+});
+export type SuggestionNote = z.infer<typeof SuggestionNoteSchema>;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { UserError } from '@/lib/messaging/errors';
 import { request } from '@/lib/messaging/protocol';
+import { ollamaHostInUse } from '@/lib/llm/origin-rule';
 import type { ModelTest } from '@/lib/llm/status-schema';
 import { ModelSettingsSchema, type ModelSettings } from '@/lib/settings';
 import { requestModelHostAccess } from './host-permission';
@@ -32,11 +33,11 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
       });
       return;
     }
-    // Ollama needs host access (its CORS answer names the rewritten Origin, not ours);
-    // an OpenAI-compatible endpoint is asked for only if it refuses CORS (see ModelErrorNotice).
-    const { provider, ollamaHost } = parsed.data;
-    const usesOllama = provider === 'ollama' || provider === 'auto';
-    if (usesOllama && !(await requestModelHostAccess(ollamaHost))) {
+    // Ollama (also as the OpenAI-compatible address, through its /v1) needs host access: its
+    // CORS answer names the rewritten Origin, not ours. Any other OpenAI-compatible endpoint is
+    // asked for only if it refuses CORS (see ModelErrorNotice).
+    const ollamaHost = ollamaHostInUse(parsed.data);
+    if (ollamaHost && !(await requestModelHostAccess(ollamaHost))) {
       setError({
         source: 'settings',
         code: 'host-denied',
@@ -66,6 +67,13 @@ export function ConnectionTest({ draft }: { draft: ModelSettings }) {
             : ''}
         </span>
       </div>
+      {result?.notes.length ? (
+        <ul className="fine-print" data-testid="connection-notes">
+          {result.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
       {error ? (
         <ModelErrorNotice error={error} endpoint={testedEndpoint} onRetry={() => void run()} />
       ) : null}

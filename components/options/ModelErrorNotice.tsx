@@ -6,7 +6,8 @@ import { requestModelHostAccess } from './host-permission';
 
 /** The OLLAMA_ORIGINS value to copy: the fallback when the automatic Origin fix can't apply. */
 export function OllamaOriginsFix() {
-  const value = `OLLAMA_ORIGINS=${ollamaOriginsValue(browser.runtime.id)}`;
+  // getURL names the extension's real origin: moz-extension://<uuid> in Firefox.
+  const value = `OLLAMA_ORIGINS=${ollamaOriginsValue(browser.runtime.getURL('/'))}`;
   const [copied, setCopied] = useState(false);
   return (
     <div className="copy-row">

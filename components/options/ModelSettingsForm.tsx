@@ -5,6 +5,7 @@ import {
   modelSettings,
   type ModelSettings,
 } from '@/lib/settings';
+import { ollamaHostInUse } from '@/lib/llm/origin-rule';
 import { BuiltinModelStatus } from './BuiltinModelStatus';
 import { ConnectionTest } from './ConnectionTest';
 import { requestModelHostAccess } from './host-permission';
@@ -52,11 +53,10 @@ export function ModelSettingsForm() {
       setStatus('Not saved: fix the highlighted fields.');
       return;
     }
-    const usesOllama = parsed.data.provider === 'ollama' || parsed.data.provider === 'auto';
-    if (usesOllama && !(await requestModelHostAccess(parsed.data.ollamaHost))) {
-      setStatus(
-        `Not saved: the extension needs your permission to reach ${parsed.data.ollamaHost}.`,
-      );
+    // Ollama, or Ollama's own /v1 as the OpenAI-compatible address: the Origin rule needs access.
+    const ollamaHost = ollamaHostInUse(parsed.data);
+    if (ollamaHost && !(await requestModelHostAccess(ollamaHost))) {
+      setStatus(`Not saved: the extension needs your permission to reach ${ollamaHost}.`);
       return;
     }
     await modelSettings.setValue(parsed.data);

@@ -50,6 +50,9 @@ export function OpenAiKeyField() {
           {saved === null ? '' : saved ? 'A key is saved.' : 'No key saved.'}
         </span>
       </div>
+      <p className="fine-print">
+        Optional: LM Studio, llama.cpp’s server and Ollama’s /v1 need none unless you set one.
+      </p>
     </div>
   );
 }

@@ -1,22 +1,43 @@
 import type { ListingText, Suggestion } from '@/lib/listing';
-import { applyChoices, diffTags, type Choices } from '@/lib/review/choices';
+import { findingChanges } from '@/lib/review/changes';
 import {
-  checkListing,
+  applyChoices,
+  diffTags,
+  fieldDefault,
+  tagProposals,
+  type Choices,
+  type TagProposal,
+} from '@/lib/review/choices';
+import {
   codePointLength,
   MAX_TAGS,
+  TAG_MAX_CHARS,
   tagIdentity,
   TITLE_MAX_CHARS,
   type Field,
 } from '@/lib/seo';
 import { CopyButton } from './CopyButton';
+import { FindingChangesList } from './FindingChangesList';
 import { TextDiff } from './TextDiff';
 
-function scoreWith(
-  listing: ListingText,
-  change: Partial<ListingText>,
-  unread: readonly Field[],
-): number {
-  return checkListing({ ...listing, ...change }, unread).score;
+function proposalLabel(p: TagProposal): string {
+  if (p.kind === 'add') return `+ ${p.add}`;
+  if (p.kind === 'remove') return `− remove ${p.remove}`;
+  return `swap ${p.remove} for ${p.add}`;
+}
+
+function isTicked(p: TagProposal, choices: Choices): boolean {
+  if (p.kind === 'remove') return !!choices.removeTag[tagIdentity(p.remove)];
+  if (p.kind === 'add') return !!choices.addTag[tagIdentity(p.add)];
+  return !!choices.addTag[tagIdentity(p.add)] && !!choices.removeTag[tagIdentity(p.remove)];
+}
+
+function withTicked(p: TagProposal, choices: Choices, ticked: boolean): Choices {
+  const addTag = { ...choices.addTag };
+  const removeTag = { ...choices.removeTag };
+  if (p.kind !== 'remove') addTag[tagIdentity(p.add)] = ticked;
+  if (p.kind !== 'add') removeTag[tagIdentity(p.remove)] = ticked;
+  return { ...choices, addTag, removeTag };
 }
 
 /** Said instead of a choice when the page didn't let us read the field. */
@@ -29,9 +50,12 @@ function Unread({ field }: { field: string }) {
   );
 }
 
+const TEST_ID = { add: 'tag-added', remove: 'tag-removed', swap: 'tag-swap' } as const;
+
 /**
- * Each suggestion against the current value, to accept or reject field by field and
- * tag by tag, with its length and the score it would give.
+ * Each suggestion against the current value, to accept or reject field by field and tag by
+ * tag. Every change says why, and whether it is ticked by default and why: only fixes for what
+ * Etsy would refuse are; everything else waits for the seller.
  */
 export function ReviewSection({
   current,
@@ -51,12 +75,17 @@ export function ReviewSection({
     current.tags,
     suggestion.tags.map((tag) => tag.value),
   );
+  const proposals = tagProposals(current, suggestion);
   const applied = applyChoices(current, suggestion, choices);
   const appliedIds = new Set(applied.tags.map(tagIdentity));
-  const reasonOf = (tag: string) =>
-    suggestion.tags.find((t) => tagIdentity(t.value) === tagIdentity(tag))?.reason;
-  const titleChanged = suggestion.title.value !== current.title;
-  const descriptionChanged = suggestion.description.value !== current.description;
+  const proposedRemovals = new Set(
+    proposals.flatMap((p) => (p.kind === 'add' ? [] : [tagIdentity(p.remove)])),
+  );
+  const keptTags = current.tags.filter(
+    (tag) => tag.trim() !== '' && !proposedRemovals.has(tagIdentity(tag)),
+  );
+  const title = fieldDefault(current, suggestion, 'title');
+  const description = fieldDefault(current, suggestion, 'description');
   const titleRead = !unread.includes('title');
   const tagsRead = !unread.includes('tags');
   const descriptionRead = !unread.includes('description');
@@ -71,22 +100,27 @@ export function ReviewSection({
         <legend>Title</legend>
         {!titleRead ? (
           <Unread field="title" />
-        ) : titleChanged ? (
+        ) : title.changed ? (
           <TextDiff before={current.title} after={suggestion.title.value} label="Title changes" />
         ) : (
-          <p className="muted">Your title already follows the rules.</p>
+          <p className="muted">No change suggested.</p>
         )}
         <p className="review__meta">
-          {codePointLength(suggestion.title.value)}/{TITLE_MAX_CHARS} characters · score with it:{' '}
-          {scoreWith(current, { title: suggestion.title.value }, unread)}
+          {codePointLength(suggestion.title.value)}/{TITLE_MAX_CHARS} characters
         </p>
+        {titleRead && title.changed && (
+          <FindingChangesList
+            changes={findingChanges(current, { title: suggestion.title.value }, 'title', unread)}
+          />
+        )}
         <ul className="reasons">
           {suggestion.title.reasons.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
         </ul>
+        {titleRead && title.changed && <p className="muted">{title.why}</p>}
         <div className="review__actions">
-          {titleRead && titleChanged && (
+          {titleRead && title.changed && (
             <label className="toggle">
               <input
                 type="checkbox"
@@ -104,8 +138,7 @@ export function ReviewSection({
         <legend>
           Tags{' '}
           <span className="muted">
-            {applied.tags.length}/{MAX_TAGS} · score with them:{' '}
-            {scoreWith(current, { tags: applied.tags }, unread)}
+            {applied.tags.length}/{MAX_TAGS}
           </span>
         </legend>
         {!tagsRead && (
@@ -121,58 +154,41 @@ export function ReviewSection({
           </>
         )}
         <ul className="tags" hidden={!tagsRead}>
-          {diff.kept.map((tag) => (
-            <li key={`kept-${tag}`} className="tag tag--kept" title="You already have this tag">
+          {keptTags.map((tag, i) => (
+            <li key={`kept-${i}-${tag}`} className="tag tag--kept" title="Your tag, kept">
               {tag}
             </li>
           ))}
-          {diff.added.map((tag) => {
-            const id = tagIdentity(tag);
-            const accepted = !!choices.addTag[id];
-            const noRoom = accepted && !appliedIds.has(id);
+          {proposals.map((p) => {
+            const ticked = isTicked(p, choices);
+            const noRoom = p.kind === 'add' && ticked && !appliedIds.has(tagIdentity(p.add));
+            const added = p.kind === 'remove' ? null : p.add;
             return (
-              <li key={`added-${tag}`} className="tag tag--added" data-testid="tag-added">
-                <label className="toggle" title={reasonOf(tag)}>
+              <li
+                key={`${p.kind}-${proposalLabel(p)}`}
+                className={`tag tag--${p.kind === 'remove' ? 'removed' : 'added'}`}
+                data-testid={TEST_ID[p.kind]}
+              >
+                <label className="toggle">
                   <input
                     type="checkbox"
-                    checked={accepted}
-                    onChange={(e) =>
-                      onChoices({
-                        ...choices,
-                        addTag: { ...choices.addTag, [id]: e.target.checked },
-                      })
-                    }
+                    checked={ticked}
+                    onChange={(e) => onChoices(withTicked(p, choices, e.target.checked))}
                   />
-                  <span>+ {tag}</span>
+                  <span>{proposalLabel(p)}</span>
                 </label>
                 <span className="tag__meta">
-                  {codePointLength(tag)}/20{noRoom ? ' · no room (13 max)' : ''}
-                  {reasonOf(tag) ? ` · ${reasonOf(tag)}` : ''}
+                  {added !== null ? `${codePointLength(added)}/${TAG_MAX_CHARS} · ` : ''}
+                  {noRoom ? 'no room (13 max) · ' : ''}
+                  {p.reason}
                 </span>
               </li>
             );
           })}
-          {diff.removed.map((tag) => {
-            const id = tagIdentity(tag);
-            return (
-              <li key={`removed-${tag}`} className="tag tag--removed" data-testid="tag-removed">
-                <label className="toggle">
-                  <input
-                    type="checkbox"
-                    checked={!!choices.removeTag[id]}
-                    onChange={(e) =>
-                      onChoices({
-                        ...choices,
-                        removeTag: { ...choices.removeTag, [id]: e.target.checked },
-                      })
-                    }
-                  />
-                  <span>− remove {tag}</span>
-                </label>
-              </li>
-            );
-          })}
         </ul>
+        {tagsRead && diff.added.length === 0 && proposals.length === 0 && (
+          <p className="muted">No tag changes suggested: your tags are kept.</p>
+        )}
         <div className="review__actions">
           <CopyButton
             text={(tagsRead ? applied.tags : suggestion.tags.map((t) => t.value)).join(', ')}
@@ -185,7 +201,7 @@ export function ReviewSection({
         <legend>Description</legend>
         {!descriptionRead ? (
           <Unread field="description" />
-        ) : descriptionChanged ? (
+        ) : description.changed ? (
           <div className="review__scroll">
             <TextDiff
               before={current.description}
@@ -196,17 +212,25 @@ export function ReviewSection({
         ) : (
           <p className="muted">No change suggested.</p>
         )}
-        <p className="review__meta">
-          {codePointLength(suggestion.description.value)} characters · score with it:{' '}
-          {scoreWith(current, { description: suggestion.description.value }, unread)}
-        </p>
+        <p className="review__meta">{codePointLength(suggestion.description.value)} characters</p>
+        {descriptionRead && description.changed && (
+          <FindingChangesList
+            changes={findingChanges(
+              current,
+              { description: suggestion.description.value },
+              'description',
+              unread,
+            )}
+          />
+        )}
         <ul className="reasons">
           {suggestion.description.reasons.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
         </ul>
+        {descriptionRead && description.changed && <p className="muted">{description.why}</p>}
         <div className="review__actions">
-          {descriptionRead && descriptionChanged && (
+          {descriptionRead && description.changed && (
             <label className="toggle">
               <input
                 type="checkbox"

@@ -10,6 +10,13 @@ function ProgressLine({ progress }: { progress: ProgressEnvelope | null }) {
   if (progress.stage === 'queued') {
     return <p>Waiting for the model ({progress.ahead ?? 0} ahead)…</p>;
   }
+  if (progress.stage === 'thinking') {
+    return (
+      <p data-testid="suggest-thinking">
+        The model is thinking… ({progress.thinking ?? 0} tokens so far; the answer comes after)
+      </p>
+    );
+  }
   const fields = progress.fields;
   return (
     <div>
@@ -85,8 +92,8 @@ export function SuggestSection({
       {state.status === 'done' && state.result.notes.length > 0 && (
         <details className="notes" data-testid="repair-notes">
           <summary>
-            We fixed {state.result.notes.length} thing{state.result.notes.length === 1 ? '' : 's'}{' '}
-            in the model’s answer
+            Checked before you see it: {state.result.notes.length} change
+            {state.result.notes.length === 1 ? '' : 's'} made or refused
           </summary>
           <ul>
             {state.result.notes.map((note, i) => (

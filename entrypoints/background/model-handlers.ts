@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { toUserError } from '@/lib/llm/errors';
-import { setOllamaOriginRule, syncOllamaOriginRule } from '@/lib/llm/origin-rule';
+import { ollamaHostInUse, setOllamaOriginRule, syncOllamaOriginRule } from '@/lib/llm/origin-rule';
 import { providerFor, type ProviderContext } from '@/lib/llm/providers';
 import { modelStatus, testModel } from '@/lib/llm/status';
 import { debugLog } from '@/lib/log';
@@ -12,7 +12,7 @@ async function contextFor(settings: ModelSettings): Promise<ProviderContext> {
   return {
     settings,
     openaiApiKey: await readSecret('openaiApiKey'),
-    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
   };
 }
 
@@ -25,7 +25,7 @@ async function withDraftSettings<T>(
   task: (context: ProviderContext) => Promise<T>,
 ) {
   try {
-    await setOllamaOriginRule(draft.ollamaHost);
+    await setOllamaOriginRule(ollamaHostInUse(draft) ?? draft.ollamaHost);
     return { ok: true as const, value: await task(await contextFor(draft)) };
   } catch (error) {
     debugLog('model', 'options-page request failed', { error: String(error) });

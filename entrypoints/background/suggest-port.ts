@@ -31,7 +31,7 @@ export function setupSuggestPort(): void {
         const result = await runSuggestion(run, {
           settings,
           openaiApiKey,
-          extensionId: browser.runtime.id,
+          extensionOrigin: browser.runtime.getURL('/'),
           queue,
         });
         debugLog('suggest', 'answered', {

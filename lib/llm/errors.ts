@@ -13,9 +13,11 @@ export type ModelErrorCode =
   | 'endpoint-refuses-extensions'
   | 'timed-out'
   | 'bad-api-key'
-  | 'no-api-key'
+  | 'api-key-needed'
+  | 'rate-limited'
   | 'stream-error'
   | 'context-too-long'
+  | 'answer-cut-off'
   | 'unusable-output'
   | 'builtin-unavailable'
   | 'endpoint-error';
@@ -24,15 +26,20 @@ export interface ModelErrorDetails {
   host?: string;
   model?: string;
   installed?: string[];
-  extensionId?: string;
+  /** The extension's own origin, `chrome-extension://<id>` or Firefox's `moz-extension://<uuid>`. */
+  extensionOrigin?: string;
   seconds?: number;
   status?: number;
   detail?: string;
 }
 
-/** The exact OLLAMA_ORIGINS value that lets this extension through Ollama's origin check. */
-export function ollamaOriginsValue(extensionId: string): string {
-  return `chrome-extension://${extensionId}`;
+/**
+ * The exact OLLAMA_ORIGINS value that lets this extension through Ollama's origin check:
+ * its origin as `browser.runtime.getURL('')` gives it (chrome-extension://<id>/ in
+ * Chrome, moz-extension://<uuid>/ in Firefox), without the trailing slash.
+ */
+export function ollamaOriginsValue(extensionBaseUrl: string): string {
+  return extensionBaseUrl.replace(/\/+$/, '');
 }
 
 function describe(code: ModelErrorCode, d: ModelErrorDetails): { message: string; action: string } {
@@ -45,7 +52,7 @@ function describe(code: ModelErrorCode, d: ModelErrorDetails): { message: string
           'Start Ollama: open the Ollama app, or run `ollama serve` in a terminal. Then press Test connection again.',
       };
     case 'ollama-origin-forbidden': {
-      const origins = ollamaOriginsValue(d.extensionId ?? '<extension id>');
+      const origins = ollamaOriginsValue(d.extensionOrigin ?? 'chrome-extension://<extension id>');
       return {
         message: `Ollama at ${host} refused the extension (403 Forbidden: its origin check blocked the request).`,
         action:
@@ -87,10 +94,15 @@ function describe(code: ModelErrorCode, d: ModelErrorDetails): { message: string
         message: `${host} refused the API key (401 Unauthorized).`,
         action: 'Paste a valid API key in Settings and save it.',
       };
-    case 'no-api-key':
+    case 'api-key-needed':
       return {
-        message: 'No API key is saved for the OpenAI-compatible endpoint.',
-        action: 'Paste your API key in Settings and save it.',
+        message: `${host} needs an API key (401 Unauthorized, and none is saved).`,
+        action: 'Paste the server’s API key in Settings and save it.',
+      };
+    case 'rate-limited':
+      return {
+        message: `${host} is limiting requests right now (429 Too Many Requests)${d.seconds ? `; it asks to wait ${d.seconds} seconds` : ''}.`,
+        action: `Wait${d.seconds ? ` ${d.seconds} seconds` : ' a moment'} and try again, or check your plan’s limits with the provider.`,
       };
     case 'stream-error':
       return {
@@ -103,6 +115,13 @@ function describe(code: ModelErrorCode, d: ModelErrorDetails): { message: string
         message: 'This listing is too long for the model’s context window.',
         action:
           'Shorten the description, or choose a model with a larger context window (for Ollama, raise num_ctx).',
+      };
+    case 'answer-cut-off':
+      return {
+        message:
+          'The answer was cut off: the model ran out of room before it finished (its context or output limit).',
+        action:
+          'Choose a larger context or a shorter description (for Ollama, a model with a larger context), or use the offline suggestions.',
       };
     case 'unusable-output':
       return {
@@ -143,9 +162,14 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
-/** Server error texts that mean the prompt did not fit (Ollama, llama.cpp, OpenAI, LM Studio). */
+/**
+ * Server error texts that mean the prompt did not fit: Ollama ("the input length exceeds the
+ * context length"), llama.cpp's server ("… exceeds the available context size …", type
+ * exceed_context_size_error), OpenAI and vLLM ("maximum context length", code
+ * context_length_exceeded), LM Studio.
+ */
 const CONTEXT_ERROR =
-  /context[ _]length|exceeds the context|context window|too many tokens|maximum context/i;
+  /context[ _]length|exceeds? the (available )?context|context[ _]size|context window|too many tokens|maximum context/i;
 
 export function isContextError(text: string): boolean {
   return CONTEXT_ERROR.test(text);

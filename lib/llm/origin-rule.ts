@@ -40,10 +40,21 @@ export async function setOllamaOriginRule(host: string | null): Promise<void> {
   });
 }
 
+/**
+ * An OpenAI-compatible base URL that is Ollama's own /v1 (the configured Ollama origin, or
+ * Ollama's port): it has the same Origin check, so it needs the same rule.
+ */
+function openAiEndpointIsOllama({ openaiBaseUrl, ollamaHost }: ModelSettings): boolean {
+  const endpoint = new URL(openaiBaseUrl);
+  return endpoint.origin === new URL(ollamaHost).origin || endpoint.port === '11434';
+}
+
 export function ollamaHostInUse(settings: ModelSettings): string | null {
-  return settings.provider === 'ollama' || settings.provider === 'auto'
-    ? settings.ollamaHost
-    : null;
+  if (settings.provider === 'ollama' || settings.provider === 'auto') return settings.ollamaHost;
+  if (settings.provider === 'openai' && openAiEndpointIsOllama(settings)) {
+    return new URL(settings.openaiBaseUrl).origin;
+  }
+  return null;
 }
 
 export async function syncOllamaOriginRule(settings: ModelSettings): Promise<void> {

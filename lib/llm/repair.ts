@@ -1,5 +1,7 @@
 import type { Suggestion } from '@/lib/listing';
-import { dedupeTags, MAX_TAGS, normalizeText, repairTag, repairTitle } from '@/lib/seo';
+import { dedupeTags, MAX_TAGS, normalizeText, repairTag, repairTitle, shortenTag } from '@/lib/seo';
+import type { Language } from '@/lib/seo/language';
+import { wordsOf } from '@/lib/seo/text';
 import { modelError } from './errors';
 import { ModelOutputSchema } from './output-schema';
 import type { RepairNote } from './stream-protocol';
@@ -24,10 +26,11 @@ function parseJson(text: string): unknown {
 
 /**
  * Turns the model's raw answer into a suggestion Etsy accepts, using lib/seo's validity
- * rules: the title is cut only at word boundaries, invalid tags are fixed or dropped,
- * duplicates and extras removed. Every change is listed in `notes`.
+ * rules: the title is cut only at word boundaries, invalid tags are fixed, an over-long tag is
+ * said shorter as a whole phrase or dropped (never cut mid-phrase), duplicates and extras
+ * removed. Every change is listed in `notes`. The guardrails (lib/guard) run after this.
  */
-export function repairModelOutput(raw: string): RepairResult {
+export function repairModelOutput(raw: string, language: Language = 'unknown'): RepairResult {
   const json = parseJson(raw);
   if (json === undefined) {
     return { ok: false, error: modelError('unusable-output', { detail: 'it was not valid JSON' }) };
@@ -57,12 +60,17 @@ export function repairModelOutput(raw: string): RepairResult {
 
   const repairedTags: { value: string; reason: string }[] = [];
   for (const tag of output.tags) {
-    const fixed = repairTag(tag.value);
+    const cleaned = repairTag(tag.value);
+    // repairTag cuts at a word boundary, which turns "cadeau fête des mères" into a fragment.
+    const cut = cleaned !== null && wordsOf(cleaned).length < wordsOf(tag.value).length;
+    const fixed = cut ? shortenTag(tag.value, language) : cleaned;
     if (fixed === null) {
       notes.push({
         field: 'tags',
         original: tag.value,
-        why: 'Not a valid Etsy tag and could not be fixed',
+        why: cut
+          ? 'Over Etsy’s 20 characters, and no shorter phrase says the same thing'
+          : 'Not a valid Etsy tag and could not be fixed',
       });
       continue;
     }
@@ -71,7 +79,9 @@ export function repairModelOutput(raw: string): RepairResult {
         field: 'tags',
         original: tag.value,
         kept: fixed,
-        why: "Shortened or cleaned to meet Etsy’s tag rules (20 characters; letters, numbers, spaces, - and ')",
+        why: cut
+          ? 'Said in fewer words to fit Etsy’s 20 characters'
+          : "Cleaned to meet Etsy’s tag rules (letters, numbers, spaces, - and ')",
       });
     }
     repairedTags.push({ value: fixed, reason: tag.reason });

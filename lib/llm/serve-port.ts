@@ -1,4 +1,4 @@
-import { suggestOffline } from '@/lib/seo';
+import { guardedOffline } from '@/lib/guard';
 import type { UserError } from '@/lib/messaging/errors';
 import { toUserError } from './errors';
 import { ClientEnvelopeSchema, type ServerEnvelope, type SuggestResult } from './stream-protocol';
@@ -73,7 +73,7 @@ export function serveSuggestPort(
           type: 'error',
           requestId,
           error: toUserError(error),
-          fallback: suggestOffline(listing),
+          fallback: guardedOffline(listing).suggestion,
         });
       })
       .finally(close);

@@ -8,6 +8,8 @@ export const ModelTestSchema = z.object({
   model: z.string().nullable(),
   latencyMs: z.number(),
   reply: z.string(),
+  /** What the seller should know about the model: it thinks, it refused a parameter… */
+  notes: z.array(z.string()).default([]),
 });
 export type ModelTest = z.infer<typeof ModelTestSchema>;
 

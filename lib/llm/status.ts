@@ -1,5 +1,5 @@
 import { fail, ModelFailure, toUserError } from './errors';
-import { chooseProvider, type ProviderContext } from './providers';
+import { chooseProvider, type ModelProvider, type ProviderContext } from './providers';
 import type { ModelStatus, ModelTest } from './status-schema';
 
 const PING_SCHEMA = {
@@ -8,6 +8,17 @@ const PING_SCHEMA = {
   required: ['reply'],
 };
 
+/** What Ollama says about a thinking model, as the options page should say it. */
+async function thinkingNote(provider: ModelProvider, signal: AbortSignal): Promise<string[]> {
+  const traits = await provider.traits?.(signal).catch(() => null);
+  if (!traits?.thinks) return [];
+  return [
+    traits.alwaysThinks
+      ? `${provider.model} is a thinking model whose thinking can’t be turned off: answers take longer, and the panel shows its thinking as progress.`
+      : `${provider.model} is a thinking model: the extension turns its thinking off so answers come sooner.`,
+  ];
+}
+
 /** Sends a tiny prompt and times the whole round trip, the way a real run would go. */
 export async function testModel(context: ProviderContext): Promise<ModelTest> {
   const started = performance.now();
@@ -15,7 +26,13 @@ export async function testModel(context: ProviderContext): Promise<ModelTest> {
   const { provider, skipped } = await chooseProvider(context, signal);
   if (!provider) {
     if (skipped[0]) throw new ModelFailure(skipped[0].error);
-    return { engine: 'offline', model: null, latencyMs: 0, reply: 'Offline rules need no model.' };
+    return {
+      engine: 'offline',
+      model: null,
+      latencyMs: 0,
+      reply: 'Offline rules need no model.',
+      notes: [],
+    };
   }
   try {
     const reply = await provider.generate({
@@ -25,11 +42,16 @@ export async function testModel(context: ProviderContext): Promise<ModelTest> {
       signal,
       onText: () => {},
     });
+    const latencyMs = Math.round(performance.now() - started);
     return {
       engine: provider.engine,
       model: provider.model,
-      latencyMs: Math.round(performance.now() - started),
+      latencyMs,
       reply: reply.slice(0, 200),
+      notes: [
+        ...(await thinkingNote(provider, signal)),
+        ...((await provider.adjustments?.()) ?? []),
+      ],
     };
   } catch (error) {
     if (signal.aborted) fail('timed-out', { seconds: context.settings.timeoutSeconds });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListingTextSchema, SuggestionSchema } from '@/lib/listing';
+import { ListingTextSchema, SuggestionNoteSchema, SuggestionSchema } from '@/lib/listing';
 import { UserErrorSchema } from '@/lib/messaging/errors';
 
 /**
@@ -14,14 +14,8 @@ export const SUGGEST_PORT_NAME = 'llm-suggest';
 export const EngineSchema = z.enum(['ollama', 'openai', 'builtin', 'offline']);
 
 /** One change repair made to the model's answer; shown to the seller, never hidden. */
-export const RepairNoteSchema = z.object({
-  field: z.enum(['title', 'tags', 'description']),
-  /** What the model wrote. */
-  original: z.string(),
-  /** What we kept instead; absent when it was dropped. */
-  kept: z.string().optional(),
-  why: z.string(),
-});
+/** Repair and guardrail notes share one shape: the panel lists them together. */
+export const RepairNoteSchema = SuggestionNoteSchema;
 export type RepairNote = z.infer<typeof RepairNoteSchema>;
 
 export const SuggestResultSchema = z.object({
@@ -63,12 +57,14 @@ export const ServerEnvelopeSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('progress'),
     requestId,
-    stage: z.enum(['choosing', 'queued', 'generating']),
+    stage: z.enum(['choosing', 'queued', 'thinking', 'generating']),
     engine: EngineSchema.optional(),
     model: z.string().optional(),
     /** Requests ahead of this one while queued. */
     ahead: z.number().int().optional(),
     fields: FieldProgressSchema.optional(),
+    /** While a reasoning model thinks before answering: pieces of thinking so far. */
+    thinking: z.number().int().optional(),
   }),
   z.object({ type: z.literal('chunk'), requestId, text: z.string() }),
   z.object({ type: z.literal('done'), requestId, result: SuggestResultSchema }),

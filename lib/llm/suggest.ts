@@ -1,6 +1,8 @@
 import type { ListingText } from '@/lib/listing';
-import { checkListing, suggestOffline } from '@/lib/seo';
+import { guardedOffline, guardSuggestion } from '@/lib/guard';
+import { checkListing, listingLanguage } from '@/lib/seo';
 import type { ModelSettings } from '@/lib/settings';
+import { startAnswerClock } from './answer-clock';
 import { readCachedSuggestion, suggestionCacheKey, writeCachedSuggestion } from './cache';
 import { fail, ModelFailure } from './errors';
 import { createFieldProgressReader, type FieldProgress } from './partial-json';
@@ -25,6 +27,9 @@ export interface SuggestEnvironment extends ProviderContext {
   queue: RequestQueue;
 }
 
+/** Thinking progress is sent at most this often; a model thinks in hundreds of pieces. */
+const THINKING_PROGRESS_MS = 250;
+
 const ENGINE_LABEL = {
   ollama: 'Ollama',
   openai: 'the OpenAI-compatible endpoint',
@@ -32,11 +37,12 @@ const ENGINE_LABEL = {
 };
 
 function offlineResult(listing: ListingText, explanation?: string): SuggestResult {
+  const { suggestion, notes } = guardedOffline(listing);
   return {
     engine: 'offline',
     model: null,
-    suggestion: suggestOffline(listing),
-    notes: [],
+    suggestion,
+    notes,
     fromCache: false,
     ...(explanation ? { explanation } : {}),
   };
@@ -112,40 +118,56 @@ export async function runSuggestion(
     provider.engine,
     concurrencyFor(provider.engine, settings),
     async () => {
-      const timeout = AbortSignal.timeout(settings.timeoutSeconds * 1000);
+      const clock = startAnswerClock(settings.timeoutSeconds * 1000);
       const reader = createFieldProgressReader();
       let last: FieldProgress = reader.push('');
+      let thoughts = 0;
+      let thinkingShownAt = 0;
       onProgress({ stage: 'generating', ...identity, fields: last });
       try {
         return await provider.generate({
           messages,
           schema,
           temperature: settings.temperature,
-          signal: AbortSignal.any([signal, timeout]),
+          signal: AbortSignal.any([signal, clock.signal]),
+          onThinking: () => {
+            clock.thought();
+            thoughts++;
+            if (Date.now() - thinkingShownAt >= THINKING_PROGRESS_MS) {
+              thinkingShownAt = Date.now();
+              onProgress({ stage: 'thinking', ...identity, thinking: thoughts });
+            }
+          },
           onText: (delta) => {
+            clock.answered();
             run.onText(delta);
             const fields = reader.push(delta);
-            if (!sameProgress(fields, last)) {
+            if (!sameProgress(fields, last) || thinkingShownAt) {
+              thinkingShownAt = 0;
               last = fields;
               onProgress({ stage: 'generating', ...identity, fields });
             }
           },
         });
       } catch (error) {
-        if (timeout.aborted && !signal.aborted)
+        if (clock.signal.aborted && !signal.aborted)
           fail('timed-out', { seconds: settings.timeoutSeconds });
         throw error;
+      } finally {
+        clock.stop();
       }
     },
     { signal, onQueued: (ahead) => onProgress({ stage: 'queued', ...identity, ahead }) },
   );
 
-  const repaired = repairModelOutput(text);
+  const repaired = repairModelOutput(text, listingLanguage(listing));
   if (!repaired.ok) throw new ModelFailure(repaired.error);
+  // The model is untrusted: its answer passes the same guardrails as the offline rules'.
+  const guarded = guardSuggestion(listing, repaired.suggestion);
   const result: SuggestResult = {
     ...identity,
-    suggestion: repaired.suggestion,
-    notes: repaired.notes,
+    suggestion: guarded.suggestion,
+    notes: [...repaired.notes, ...guarded.notes],
     fromCache: false,
   };
   await writeCachedSuggestion(await keyPromise, result);

@@ -1,5 +1,14 @@
 import type { ListingText, Suggestion } from '@/lib/listing';
-import { MAX_TAGS, tagIdentity } from '@/lib/seo';
+import {
+  isSafeToRemove,
+  listingLanguage,
+  MAX_TAGS,
+  normalizeText,
+  tagIdentity,
+  tagWeaknesses,
+  titleProblems,
+  type TagWeakness,
+} from '@/lib/seo';
 
 export interface TagDiff {
   kept: string[];
@@ -29,16 +38,151 @@ export interface Choices {
   removeTag: Record<string, boolean>;
 }
 
+/**
+ * One tag change offered to the seller. `ticked` is the default: only what Etsy would refuse
+ * (an invalid tag, a duplicate) is removed by default, and an added tag is ticked only when it
+ * fills an empty slot. Everything else is offered unticked, with its reason.
+ */
+export type TagProposal =
+  | { kind: 'add'; add: string; reason: string; ticked: boolean }
+  | { kind: 'remove'; remove: string; reason: string; ticked: boolean }
+  | { kind: 'swap'; remove: string; add: string; reason: string; ticked: false };
+
+interface WeakTag {
+  tag: string;
+  weakness: TagWeakness;
+}
+
+/** The seller's tags the suggestion would drop or that Etsy would refuse, weakest first. */
+function weakTags(current: ListingText, suggestedIds: ReadonlySet<string>): WeakTag[] {
+  const weaknesses = tagWeaknesses(current.tags, current.categoryPath, listingLanguage(current));
+  const out: WeakTag[] = [];
+  const seen = new Set<string>();
+  current.tags.forEach((tag, i) => {
+    const weakness = weaknesses[i];
+    const id = tagIdentity(tag);
+    if (!weakness || tag.trim() === '' || seen.has(`${id}:${weakness.kind}`)) return;
+    seen.add(`${id}:${weakness.kind}`);
+    // A promotional tag is always worth a word; other weak tags only when the suggestion drops them.
+    if (weakness.kind === 'promotional' || isSafeToRemove(weakness.kind) || !suggestedIds.has(id)) {
+      out.push({ tag, weakness });
+    }
+  });
+  const order = [
+    'rejected',
+    'duplicate',
+    'promotional',
+    'same-search',
+    'opinion',
+    'category',
+    'single-word',
+  ];
+  return out.sort((a, b) => order.indexOf(a.weakness.kind) - order.indexOf(b.weakness.kind));
+}
+
+/**
+ * What the review offers for tags. Added tags fill empty slots first (ticked); with all 13 slots
+ * in use each further one is a swap for one of the seller's weaker tags, unticked, saying why.
+ * A valid seller tag with nothing wrong with it is never proposed for removal.
+ */
+export function tagProposals(current: ListingText, suggestion: Suggestion): TagProposal[] {
+  const suggested = suggestion.tags.map((tag) => tag.value);
+  const diff = diffTags(current.tags, suggested);
+  const reasonOf = (tag: string): string =>
+    suggestion.tags.find((t) => tagIdentity(t.value) === tagIdentity(tag))?.reason ?? '';
+  const weak = weakTags(current, new Set(suggested.map(tagIdentity)));
+  const proposals: TagProposal[] = [];
+  const safe = weak.filter((w) => isSafeToRemove(w.weakness.kind));
+  for (const w of safe) {
+    proposals.push({ kind: 'remove', remove: w.tag, reason: w.weakness.reason, ticked: true });
+  }
+  const inUse = new Set(current.tags.filter((t) => t.trim() !== '').map(tagIdentity)).size;
+  const rejected = safe.filter((w) => w.weakness.kind === 'rejected').length;
+  let free = Math.max(0, MAX_TAGS - inUse + rejected);
+  const swappable = weak.filter((w) => !isSafeToRemove(w.weakness.kind));
+  for (const add of diff.added) {
+    if (free > 0) {
+      free--;
+      proposals.push({
+        kind: 'add',
+        add,
+        reason: reasonOf(add) || 'fills an empty slot',
+        ticked: true,
+      });
+      continue;
+    }
+    const partner = swappable.shift();
+    if (partner) {
+      proposals.push({
+        kind: 'swap',
+        remove: partner.tag,
+        add,
+        reason: `${partner.weakness.reason} “${add}”: ${reasonOf(add) || 'a search your tags don’t cover yet'}.`,
+        ticked: false,
+      });
+    } else {
+      proposals.push({
+        kind: 'add',
+        add,
+        reason: `${reasonOf(add)}${reasonOf(add) ? '; ' : ''}all 13 slots are used: untick one of yours to make room.`,
+        ticked: false,
+      });
+    }
+  }
+  for (const w of swappable) {
+    proposals.push({ kind: 'remove', remove: w.tag, reason: w.weakness.reason, ticked: false });
+  }
+  return proposals;
+}
+
+/** Why a title or description change is, or isn't, ticked by default. */
+export function fieldDefault(
+  current: ListingText,
+  suggestion: Suggestion,
+  field: 'title' | 'description',
+): {
+  changed: boolean;
+  ticked: boolean;
+  why: string;
+} {
+  if (field === 'description') {
+    const changed = suggestion.description.value !== current.description;
+    return {
+      changed,
+      ticked: false,
+      why: 'Offered, not ticked: your description breaks none of Etsy’s hard rules, so it changes only if you choose.',
+    };
+  }
+  const changed = suggestion.title.value !== current.title;
+  const broken =
+    normalizeText(current.title).trim() === '' || titleProblems(current.title, 1).length > 0;
+  const fixed =
+    suggestion.title.value.trim() !== '' && titleProblems(suggestion.title.value, 1).length === 0;
+  return broken && fixed
+    ? {
+        changed,
+        ticked: changed,
+        why: 'Ticked: your title breaks a rule Etsy enforces, and this fixes it.',
+      }
+    : {
+        changed,
+        ticked: false,
+        why: 'Offered, not ticked: your title breaks none of Etsy’s hard rules, so it changes only if you choose.',
+      };
+}
+
 export function defaultChoices(current: ListingText, suggestion: Suggestion): Choices {
-  const diff = diffTags(
-    current.tags,
-    suggestion.tags.map((tag) => tag.value),
-  );
+  const addTag: Record<string, boolean> = {};
+  const removeTag: Record<string, boolean> = {};
+  for (const p of tagProposals(current, suggestion)) {
+    if (p.kind !== 'remove') addTag[tagIdentity(p.add)] = p.ticked;
+    if (p.kind !== 'add') removeTag[tagIdentity(p.remove)] = p.ticked;
+  }
   return {
-    title: suggestion.title.value !== current.title,
-    description: suggestion.description.value !== current.description,
-    addTag: Object.fromEntries(diff.added.map((tag) => [tagIdentity(tag), true])),
-    removeTag: Object.fromEntries(diff.removed.map((tag) => [tagIdentity(tag), true])),
+    title: fieldDefault(current, suggestion, 'title').ticked,
+    description: fieldDefault(current, suggestion, 'description').ticked,
+    addTag,
+    removeTag,
   };
 }
 
@@ -62,7 +206,15 @@ export function applyChoices(
     current.tags,
     suggestion.tags.map((tag) => tag.value),
   );
-  const tags = current.tags.filter((tag) => !choices.removeTag[tagIdentity(tag)]);
+  const seen = new Set<string>();
+  const tags = current.tags.filter((tag) => {
+    const id = tagIdentity(tag);
+    const repeat = seen.has(id);
+    seen.add(id);
+    if (!choices.removeTag[id]) return true;
+    // Removing a duplicate drops its extra copies; the first one stays.
+    return !repeat && current.tags.filter((t) => tagIdentity(t) === id).length > 1;
+  });
   for (const tag of diff.added) {
     if (tags.length >= MAX_TAGS) break;
     if (choices.addTag[tagIdentity(tag)]) tags.push(tag);

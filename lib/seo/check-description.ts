@@ -5,23 +5,33 @@ import { wordsOf } from './text';
 
 /** Etsy shows roughly this much of a description before "Learn more"; only the opening matters here. */
 const OPENING_MAX_CHARS = 400;
-const OPENING_SENTENCES = 2;
+/** Etsy's guidance: the first sentence should say what the item is. */
+const OPENING_SENTENCES = 1;
+/** Below this a description can't give size, materials, care and who it's for. */
+export const DESCRIPTION_MIN_WORDS = 40;
 const KEYWORD_LIST_MIN_FRAGMENTS = 4;
 const KEYWORD_FRAGMENT_MAX_WORDS = 3;
 const PASTED_TITLE_MIN_CHARS = 15;
 const PASTED_TITLE_PREFIX = 40;
+
+/**
+ * A sentence ends at . ! ? or a line break, but ".\n" or "!!" is one end, and "8.5" or "e.g."
+ * is none: the next character must be a space or line break that isn't itself another end.
+ */
+function endsSentence(text: string, i: number): boolean {
+  const c = text[i];
+  const next = text[i + 1];
+  if (c === '\n') return !/[.!?\n]/.test(text[i - 1] ?? '');
+  if (c !== '.' && c !== '!' && c !== '?') return false;
+  return next === undefined || next === ' ' || next === '\n' || next === '\r';
+}
 
 /** End offset of the first sentences, so a 100 KB description costs the same as a short one. */
 export function openingEnd(description: string): number {
   const limit = Math.min(description.length, OPENING_MAX_CHARS);
   let sentences = 0;
   for (let i = 0; i < limit; i++) {
-    const c = description[i];
-    if (
-      (c === '.' || c === '!' || c === '?' || c === '\n') &&
-      i > 0 &&
-      ++sentences === OPENING_SENTENCES
-    ) {
+    if (endsSentence(description, i) && i > 0 && ++sentences === OPENING_SENTENCES) {
       return i + 1;
     }
   }
@@ -95,6 +105,16 @@ export function checkDescription(
         'D1',
         "The opening of your description doesn't say what the item is. Name it in the first sentence, naturally, as you would to a shopper.",
         textSpan(start, end),
+      ),
+    );
+  }
+  const wordCount = wordsOf(description, DESCRIPTION_MIN_WORDS).length;
+  if (wordCount < DESCRIPTION_MIN_WORDS) {
+    findings.push(
+      finding(
+        'D3',
+        `Your description has ${wordCount} words. Tell shoppers what it is, its size, materials, care and who it's for: Etsy may match search words in it, and buyers decide there.`,
+        FIELD_SPAN,
       ),
     );
   }

@@ -1,7 +1,7 @@
 import type { Finding } from './findings';
-import { SUBJECTIVE_STEMS } from './lexicon';
 import { FIELD_SPAN, finding, itemSpan } from './rules';
-import { MAX_FINDINGS_PER_RULE } from './check-title';
+import { MAX_FINDINGS_PER_RULE, promoMatches, subjectiveWords } from './check-title';
+import { mayBeEnglish, type Language } from './language';
 import {
   codePointLength,
   contentWords,
@@ -13,7 +13,10 @@ import {
 import { MAX_TAGS, TAG_INVALID_CHAR, TAG_MAX_CHARS, tagIdentity } from './validity';
 
 const MAX_SINGLE_WORD_TAGS = 2;
-const MAX_TAGS_PER_ROOT = 3;
+/** Fewer tags than this can't tell a pattern from chance. */
+const MIN_TAGS_FOR_TITLE_CHECK = 4;
+/** German and Dutch write "Kaffeetasse" as one word; it is as specific as a two-word phrase. */
+const COMPOUND_MIN_LETTERS = 10;
 const TAG_INVALID_G = new RegExp(TAG_INVALID_CHAR.source, 'gu');
 
 interface TagEntry {
@@ -38,7 +41,21 @@ export interface TagCheck {
   distinctCount: number;
 }
 
-export function checkTags(rawTags: readonly string[], categoryPath: readonly string[]): TagCheck {
+function titleStems(title: string): Set<string> {
+  return new Set(wordsOf(title).map((w) => w.stem));
+}
+
+function isCompound(t: TagEntry, language: Language): boolean {
+  return (language === 'de' || language === 'nl') && t.text.length >= COMPOUND_MIN_LETTERS;
+}
+
+export function checkTags(
+  rawTags: readonly string[],
+  categoryPath: readonly string[],
+  titleText = '',
+  language: Language = 'unknown',
+): TagCheck {
+  const english = mayBeEnglish(language);
   const findings: Finding[] = [];
   const tags: TagEntry[] = [];
   rawTags.forEach((raw, index) => {
@@ -78,7 +95,6 @@ export function checkTags(rawTags: readonly string[], categoryPath: readonly str
   const identities = new Map<string, TagEntry>();
   const keys = new Map<string, TagEntry>();
   const categoryKeys = new Set(categoryPath.map((c) => phraseKey(normalizeText(c))));
-  const tagsPerRoot = new Map<string, TagEntry[]>();
   const singleWord: TagEntry[] = [];
 
   for (const t of tags) {
@@ -133,7 +149,7 @@ export function checkTags(rawTags: readonly string[], categoryPath: readonly str
         ),
       );
     }
-    const opinion = t.words.find((w) => SUBJECTIVE_STEMS.has(w.stem));
+    const opinion = english ? subjectiveWords(t.words, [])[0] : undefined;
     if (opinion) {
       findings.push(
         finding(
@@ -152,12 +168,17 @@ export function checkTags(rawTags: readonly string[], categoryPath: readonly str
         ),
       );
     }
-    if (t.words.length === 1) singleWord.push(t);
-    for (const s of t.stems) {
-      const list = tagsPerRoot.get(s) ?? [];
-      list.push(t);
-      tagsPerRoot.set(s, list);
+    const promo = promoMatches(t.text)[0];
+    if (promo) {
+      findings.push(
+        finding(
+          'G13',
+          `"${t.text}" is about price, sales or shipping, which shoppers don't search for and Etsy asks you to leave out. Use the slot for what the item is.`,
+          span,
+        ),
+      );
     }
+    if (t.words.length === 1 && !isCompound(t, language)) singleWord.push(t);
   }
 
   if (singleWord.length > MAX_SINGLE_WORD_TAGS) {
@@ -172,15 +193,16 @@ export function checkTags(rawTags: readonly string[], categoryPath: readonly str
     }
   }
 
-  let rootFindings = 0;
-  for (const [root, list] of tagsPerRoot) {
-    const over = list[MAX_TAGS_PER_ROOT];
-    if (!over || rootFindings++ >= MAX_FINDINGS_PER_RULE) continue;
+  const title = titleStems(titleText);
+  if (
+    tags.length >= MIN_TAGS_FOR_TITLE_CHECK &&
+    tags.every((t) => t.stems.every((x) => title.has(x)))
+  ) {
     findings.push(
       finding(
-        'G7',
-        `"${root}" appears in ${list.length} tags. Etsy rewards variety: keep it in ${MAX_TAGS_PER_ROOT} at most and use the slots for other searches.`,
-        itemSpan(over.index, over.text),
+        'G9',
+        'Every tag only repeats words from your title. Tags are your chance to match other searches: who it is for, the occasion, the style, other names for the item.',
+        FIELD_SPAN,
       ),
     );
   }

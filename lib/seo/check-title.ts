@@ -1,6 +1,7 @@
 import type { Finding } from './findings';
 import { firstItemWordIndex, type ItemVocabulary } from './item';
-import { PROMO_RE, SUBJECTIVE_EXCEPTIONS_NEXT, SUBJECTIVE_STEMS } from './lexicon';
+import { mayBeEnglish, type Language } from './language';
+import { PROMO_RE, SUBJECTIVE_EXCEPTIONS_NEXT, SUBJECTIVE_STEMS, UNIT_STEMS } from './lexicon';
 import { FIELD_SPAN, finding, textSpan } from './rules';
 import { isStopword, wordsOf, type Word } from './text';
 import { TITLE_MAX_CHARS, titleProblems } from './validity';
@@ -9,6 +10,8 @@ import { TITLE_MAX_CHARS, titleProblems } from './validity';
 export const MAX_FINDINGS_PER_RULE = 10;
 export const TITLE_WORD_LIMIT = 15;
 const TITLE_WORD_SOFT_LIMIT = 11;
+/** Etsy's guidance asks for a clear, descriptive title; "Necklace" alone says too little. */
+export const TITLE_THIN_WORDS = 5;
 /** "Macrame Wall Hanging" starting at word 4 still leads: English puts the noun last. */
 const LEAD_WORDS = 6;
 const MAX_CAPS_WORDS = 3;
@@ -20,8 +23,13 @@ export interface PromoMatch {
   text: string;
 }
 
+/** A cheap first pass: nearly no text is promotional, and PROMO_RE is the costly test. */
+const PROMO_HINT =
+  /sal|ship|deliver|postage|off|discount|cheap|clearance|deal|promo|coupon|bogo|limited|buy|sell/i;
+
 export function promoMatches(text: string): PromoMatch[] {
   const out: PromoMatch[] = [];
+  if (!PROMO_HINT.test(text)) return out;
   for (const m of text.matchAll(PROMO_RE)) {
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   }
@@ -43,7 +51,9 @@ export function repeatedWords(words: readonly Word[]): Word[] {
   const seen = new Set<string>();
   const repeats: Word[] = [];
   for (const w of words) {
-    if (isStopword(w.stem) || w.stem.length < 2 || /^\d+$/.test(w.stem)) continue;
+    if (isStopword(w.stem) || w.stem.length < 2 || /\d/.test(w.stem) || UNIT_STEMS.has(w.stem)) {
+      continue;
+    }
     if (seen.has(w.stem)) repeats.push(w);
     else seen.add(w.stem);
   }
@@ -62,7 +72,11 @@ const HARD_MESSAGES = {
   T2b: (ch: string) => `Etsy allows "${ch}" only once in a title; remove this one.`,
 };
 
-export function checkTitle(title: string, vocab: ItemVocabulary): Finding[] {
+export function checkTitle(
+  title: string,
+  vocab: ItemVocabulary,
+  language: Language = 'unknown',
+): Finding[] {
   if (title.trim() === '') {
     return [
       finding(
@@ -78,6 +92,29 @@ export function checkTitle(title: string, vocab: ItemVocabulary): Finding[] {
   }
 
   const words = wordsOf(title);
+  const english = mayBeEnglish(language);
+  const promos = promoMatches(title);
+  const opinions = english ? subjectiveWords(words, promos) : [];
+  // Promotion, opinion and repeats describe nothing: "Keychain Keychain Cute Keychain" is thin.
+  const described = new Set(
+    words
+      .filter(
+        (w) =>
+          !isStopword(w.stem) &&
+          !opinions.includes(w) &&
+          !promos.some((p) => w.start < p.end && p.start < w.end),
+      )
+      .map((w) => w.stem),
+  ).size;
+  if (described < TITLE_THIN_WORDS) {
+    findings.push(
+      finding(
+        'T11',
+        `Your title has only ${described} describing word${described === 1 ? '' : 's'}. Etsy suggests a clear title that says what the item is and its main traits (material, size, style, who it's for).`,
+        textSpan(0, title.length),
+      ),
+    );
+  }
   if (words.length >= TITLE_WORD_SOFT_LIMIT) {
     const long = words.length >= TITLE_WORD_LIMIT;
     const last = words[words.length - 1];
@@ -96,7 +133,8 @@ export function checkTitle(title: string, vocab: ItemVocabulary): Finding[] {
     }
   }
 
-  const itemAt = firstItemWordIndex(words, vocab);
+  // Where the item noun sits depends on word order, which we only know for English.
+  const itemAt = english ? firstItemWordIndex(words, vocab) : 0;
   if (itemAt >= LEAD_WORDS) {
     const w = words[itemAt];
     if (w) {
@@ -123,8 +161,7 @@ export function checkTitle(title: string, vocab: ItemVocabulary): Finding[] {
     }
   }
 
-  const promos = promoMatches(title);
-  for (const w of subjectiveWords(words, promos).slice(0, MAX_FINDINGS_PER_RULE)) {
+  for (const w of opinions.slice(0, MAX_FINDINGS_PER_RULE)) {
     findings.push(
       finding(
         'T5',
@@ -166,6 +203,8 @@ export function checkTitle(title: string, vocab: ItemVocabulary): Finding[] {
         'T10',
         `${caps.length} words are in CAPITALS. Capitals read as shouting; keep them for real acronyms.`,
         textSpan(firstCaps.start, lastCaps.end),
+        // A title mostly in capitals is hard to read in search results; a few is a style choice.
+        caps.length * 2 >= words.length ? 'warning' : 'tip',
       ),
     );
   }

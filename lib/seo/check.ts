@@ -5,6 +5,7 @@ import { checkTags } from './check-tags';
 import { checkTitle } from './check-title';
 import type { CheckResult, Field, ScoreComponent } from './findings';
 import { firstItemWordIndex, ItemVocabulary } from './item';
+import { listingLanguage } from './language';
 import { scoreListing } from './score';
 import { normalizeText, wordsOf } from './text';
 
@@ -29,12 +30,13 @@ function gradedOnly(composition: ScoreComponent[], unread: readonly Field[]) {
 export function checkListing(listing: ListingText, unread: readonly Field[] = []): CheckResult {
   const title = normalizeText(listing.title);
   const description = normalizeText(listing.description);
-  const vocab = new ItemVocabulary(listing);
+  const language = listingLanguage(listing);
+  const vocab = new ItemVocabulary(listing, language);
   const canJudgeItem = vocab.hasListingEvidence || firstItemWordIndex(wordsOf(title), vocab) !== -1;
 
-  const tags = checkTags(listing.tags, listing.categoryPath);
+  const tags = checkTags(listing.tags, listing.categoryPath, title, language);
   const findings = [
-    ...checkTitle(title, vocab),
+    ...checkTitle(title, vocab, language),
     ...tags.findings,
     ...checkDescription(description, title, vocab, canJudgeItem),
     ...checkMaterials(listing.materials),

@@ -1,5 +1,14 @@
 export { checkListing } from './check';
 export { suggestOffline } from './suggest';
+export { shortenTag } from './suggest-tags';
+export { detectLanguage, listingLanguage, type Language } from './language';
+export { extractFacts, missingFacts, type Fact } from './facts';
+export {
+  tagWeaknesses,
+  isSafeToRemove,
+  type TagWeakness,
+  type TagWeaknessKind,
+} from './tag-quality';
 export type {
   CheckResult,
   Field,

@@ -1,16 +1,28 @@
 import type { ListingText } from '../listing';
+import type { Language } from './language';
 import { NOT_ITEM_STEMS, PRODUCT_NOUN_STEMS } from './lexicon';
 import { contentWords, isStopword, normalizeText, wordsOf, type Word } from './text';
 
 /**
  * Which words say "what the item is" for this listing. English puts the head noun last
  * ("macrame wall hanging"), so we take the last meaningful word of the category leaf and of each
- * multi-word tag, plus a list of common Etsy item nouns.
+ * multi-word tag, plus a list of common Etsy item nouns. French, Spanish, Italian and
+ * Portuguese put it first ("pendientes de plata"), so there the first word is taken.
  */
+const HEAD_FIRST = new Set<Language>(['fr', 'es', 'it', 'pt']);
+
 export class ItemVocabulary {
   private readonly listingStems = new Set<string>();
 
-  constructor(listing: Pick<ListingText, 'tags' | 'categoryPath' | 'materials'>) {
+  private readonly headFirst: boolean;
+  private readonly compounds: boolean;
+
+  constructor(
+    listing: Pick<ListingText, 'tags' | 'categoryPath' | 'materials'>,
+    language: Language = 'unknown',
+  ) {
+    this.headFirst = HEAD_FIRST.has(language);
+    this.compounds = language === 'de' || language === 'nl';
     // A tag like "soy wax" names what the item is made of, not what it is.
     const materialStems = new Set(
       listing.materials.flatMap((m) => wordsOf(normalizeText(m), 8).map((w) => w.stem)),
@@ -22,8 +34,10 @@ export class ItemVocabulary {
 
   private addHead(phrase: string, multiWordOnly: boolean, exclude: Set<string>): void {
     const words = contentWords(wordsOf(phrase, 8));
-    if (multiWordOnly && words.length < 2) return;
-    const head = words[words.length - 1];
+    // German and Dutch name an item in one long word ("Kaffeetasse").
+    const compound = this.compounds && words.length === 1 && (words[0]?.text.length ?? 0) >= 8;
+    if (multiWordOnly && words.length < 2 && !compound) return;
+    const head = this.headFirst ? words[0] : words[words.length - 1];
     if (head && !NOT_ITEM_STEMS.has(head.stem) && !exclude.has(head.stem)) {
       this.listingStems.add(head.stem);
     }
@@ -35,7 +49,19 @@ export class ItemVocabulary {
   }
 
   isItemWord(word: Pick<Word, 'stem'>): boolean {
-    return this.listingStems.has(word.stem) || PRODUCT_NOUN_STEMS.has(word.stem);
+    return (
+      this.listingStems.has(word.stem) ||
+      PRODUCT_NOUN_STEMS.has(word.stem) ||
+      (this.compounds && this.endsOnItem(word.stem))
+    );
+  }
+
+  /** "Silberring" is a ring: German and Dutch compounds end on the item. */
+  private endsOnItem(stem: string): boolean {
+    for (const item of this.listingStems) {
+      if (item.length >= 3 && stem.length > item.length && stem.endsWith(item)) return true;
+    }
+    return false;
   }
 
   /** Without tags or a category we only recognise item words from our English list. */

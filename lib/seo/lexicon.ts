@@ -11,12 +11,19 @@ export function stems(list: string): Set<string> {
 
 /** Etsy: "Move subjective words like 'perfect' or 'beautiful' to the description". */
 export const SUBJECTIVE_STEMS = stems(
-  'perfect beautiful beautifully cute unique amazing gorgeous stunning best premium must-have ' +
+  'perfect beautiful beautifully unique amazing gorgeous stunning best premium must-have ' +
     'lovely awesome adorable wonderful fabulous fantastic exquisite incredible pretty ' +
-    'high-quality luxurious luxury super',
+    'high-quality luxurious luxury super ' +
+    // The same kind of words in German, French and Spanish, so they are never added as tags.
+    'schön schöne schönes schöner wunderschön perfekt einzigartig toll tolle ' +
+    'beau belle magnifique parfait parfaite superbe joli jolie ' +
+    'bonito bonita hermoso hermosa perfecto perfecta precioso preciosa',
 );
 
-/** "best friend" names a recipient, not an opinion. */
+/**
+ * "best friend" names a recipient, not an opinion. "cute" is not listed at all: it is one of the
+ * words shoppers really type for stickers and baby items.
+ */
 export const SUBJECTIVE_EXCEPTIONS_NEXT = stems('friend bestie man mom dad');
 
 /** Etsy: titles should say "nothing about price, sales or shipping". */
@@ -42,4 +49,9 @@ export const PRODUCT_NOUN_STEMS = stems(
 export const NOT_ITEM_STEMS = stems(
   'gift present idea style design handmade vintage personalized personalised custom ' +
     'aesthetic lover',
+);
+
+/** Units after a number: "8 oz or 12 oz" names two sizes, not a repeated word. */
+export const UNIT_STEMS = stems(
+  'oz fl ml l cl cm mm m in inch ft g kg lb lbs ct k mb gb px dpi x pc pcs pack piece set size',
 );

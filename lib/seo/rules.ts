@@ -29,6 +29,12 @@ export const RULES: Record<RuleId, RuleInfo> = {
   T7: { field: 'title', severity: 'warning', source: 'etsy-handbook', sourceLabel: TITLE_GUIDANCE },
   T8: { field: 'title', severity: 'tip', source: 'heuristic', sourceLabel: OURS },
   T10: { field: 'title', severity: 'tip', source: 'heuristic', sourceLabel: OURS },
+  T11: {
+    field: 'title',
+    severity: 'warning',
+    source: 'etsy-handbook',
+    sourceLabel: TITLE_GUIDANCE,
+  },
   G0: { field: 'tags', severity: 'error', source: 'etsy-handbook', sourceLabel: SEARCH_WORKS },
   G1: { field: 'tags', severity: 'warning', source: 'etsy-handbook', sourceLabel: SEARCH_WORKS },
   G2: { field: 'tags', severity: 'error', source: 'etsy-help', sourceLabel: TAGS_HELP },
@@ -36,10 +42,11 @@ export const RULES: Record<RuleId, RuleInfo> = {
   G4: { field: 'tags', severity: 'error', source: 'etsy-api-observed', sourceLabel: OBSERVED },
   G5: { field: 'tags', severity: 'warning', source: 'etsy-handbook', sourceLabel: KEYWORDS_101 },
   G6: { field: 'tags', severity: 'warning', source: 'etsy-handbook', sourceLabel: KEYWORDS_101 },
-  G7: { field: 'tags', severity: 'warning', source: 'etsy-handbook', sourceLabel: SEARCH_WORKS },
   G8: { field: 'tags', severity: 'tip', source: 'etsy-handbook', sourceLabel: KEYWORDS_101 },
+  G9: { field: 'tags', severity: 'warning', source: 'etsy-handbook', sourceLabel: SEARCH_WORKS },
   G10: { field: 'tags', severity: 'warning', source: 'heuristic', sourceLabel: OURS },
   G12: { field: 'tags', severity: 'tip', source: 'heuristic', sourceLabel: OURS },
+  G13: { field: 'tags', severity: 'warning', source: 'etsy-handbook', sourceLabel: TITLE_GUIDANCE },
   D1: {
     field: 'description',
     severity: 'warning',
@@ -47,6 +54,12 @@ export const RULES: Record<RuleId, RuleInfo> = {
     sourceLabel: SEARCH_WORKS,
   },
   D2: { field: 'description', severity: 'warning', source: 'heuristic', sourceLabel: OURS },
+  D3: {
+    field: 'description',
+    severity: 'warning',
+    source: 'etsy-handbook',
+    sourceLabel: KEYWORDS_101,
+  },
   M1: { field: 'materials', severity: 'error', source: 'etsy-api-spec', sourceLabel: SPEC },
 };
 

@@ -18,15 +18,18 @@ const WEIGHTS: Partial<Record<RuleId, { points: number; action: string }>> = {
   T6: { points: 4, action: 'Remove repeated words from the title' },
   T7: { points: 4, action: 'Remove price, sale and shipping words from the title' },
   T8: { points: 1, action: 'Write the title as a phrase, not a keyword list' },
-  T10: { points: 1, action: 'Use fewer CAPITALS in the title' },
+  T10: { points: 4, action: 'Use fewer CAPITALS in the title' },
+  T11: { points: 12, action: 'Describe the item fully in the title' },
   G5: { points: 4, action: 'Replace tags that repeat another tag' },
   G6: { points: 4, action: 'Turn single-word tags into phrases' },
-  G7: { points: 4, action: 'Vary the words across your tags' },
   G8: { points: 2, action: 'Replace tags that restate your category' },
+  G9: { points: 6, action: 'Add tags with searches your title doesn’t cover' },
   G10: { points: 2, action: 'Drop opinion words from tags' },
   G12: { points: 1, action: 'Start every tag with a letter or number' },
+  G13: { points: 4, action: 'Remove price, sale and shipping tags' },
   D1: { points: 8, action: "Name the item in the description's first sentence" },
   D2: { points: 7, action: 'Open the description with a sentence, not the title or keywords' },
+  D3: { points: 8, action: 'Describe the item in more detail' },
 };
 
 const TIP_POINTS = 1;
@@ -80,7 +83,11 @@ export function scoreListing(
   const descriptionEmpty = findings.some((f) => f.rule === 'D1' && f.span.kind === 'field');
 
   const tagCount = Math.min(usableTagCount, MAX_TAGS);
-  const missingTagPoints = Math.round((TAG_COUNT_POINTS * (MAX_TAGS - tagCount)) / MAX_TAGS);
+  // Etsy's own tag advice is "use all 13": a slot left empty costs its share of the whole tag
+  // score, because the quality of tags that aren't there can't be earned either.
+  const missingTagPoints = Math.round(
+    ((TAG_COUNT_POINTS + TAG_QUALITY_POINTS) * (MAX_TAGS - tagCount)) / MAX_TAGS,
+  );
   const tagExtras: ScoreLift[] =
     tagCount === 0
       ? [{ action: `Add ${MAX_TAGS} tags`, points: TAG_COUNT_POINTS + TAG_QUALITY_POINTS }]

@@ -1,12 +1,13 @@
 import type { ListingText } from '../listing';
-import { promoMatches, repeatedWords, subjectiveWords, TITLE_WORD_LIMIT } from './check-title';
+import { promoMatches, subjectiveWords, TITLE_WORD_LIMIT } from './check-title';
+import { extractFacts, missingFacts } from './facts';
 import type { ItemVocabulary } from './item';
-import { isStopword, normalizeText, wordsOf, type Word } from './text';
+import { mayBeEnglish, type Language } from './language';
+import { UNIT_STEMS } from './lexicon';
+import { isStopword, normalizeText, wordsOf } from './text';
 import { repairTitle } from './validity';
 
-const SEGMENT_SPLIT = /\s*[|,;/]\s*|\s+[-–—]\s+/;
 const LEAD_SEGMENT_WORDS = 6;
-const SHORT_FRAGMENT_WORDS = 3;
 const MAX_TITLE_WORDS = TITLE_WORD_LIMIT - 1;
 
 export interface TitleSuggestion {
@@ -82,131 +83,175 @@ function fallbackItemPhrase(listing: ListingText): string | null {
   return tag ? normalizeText(tag).trim() : null;
 }
 
-/**
- * Applies the title guidance mechanically: opinion and promotion words out, the item first,
- * no repeated words, fewer than 15 words, then Etsy's hard rules by construction.
- */
-export function suggestTitle(listing: ListingText, vocab: ItemVocabulary): TitleSuggestion {
-  const reasons: string[] = [];
-  // Repairing first keeps word counts honest: "Mug☕Gift" must count as two words before we cut.
-  const start = repairTitle(listing.title);
-  const original = start.value;
-  const moved: string[] = [];
-  const promos: string[] = [];
+/** Acronyms and format names a shopper types in capitals. */
+const KEEP_CAPS = new Set(
+  (
+    'SVG PNG PDF JPG JPEG DXF EPS USB LED DIY UK US USA EU NYC LA BFF LGBTQ LGBT MR MRS ' +
+    'XS S M L XL XXL XXXL OS ID ABC TV RV UV ASL A4 A5 A3 3D UFO'
+  ).split(' '),
+);
+const MIN_SHOUTING_WORDS = 3;
 
-  let segments = original
-    .split(SEGMENT_SPLIT)
-    .map((segment) => {
-      const words = wordsOf(segment);
-      const promoRanges = promoMatches(segment);
-      const opinion = subjectiveWords(words, promoRanges);
-      moved.push(...opinion.map((w) => w.text));
-      promos.push(...promoRanges.map((p) => p.text));
-      return trimDanglingWords(removeRanges(segment, [...promoRanges, ...opinion]));
-    })
-    .filter((s) => wordsOf(s).length > 0);
-  if (moved.length > 0) {
+/** Title Case for words in capitals, keeping acronyms, sizes and anything with a digit. */
+export function recaseShouting(title: string): string {
+  const words = wordsOf(title);
+  const caps = words.filter(
+    (w) => w.text.length >= 2 && w.text === w.text.toUpperCase() && /\p{Lu}/u.test(w.text),
+  );
+  if (caps.length < MIN_SHOUTING_WORDS || caps.length < words.length / 2) return title;
+  let out = '';
+  let at = 0;
+  for (const w of caps) {
+    if (KEEP_CAPS.has(w.text) || /\d/.test(w.text)) continue;
+    const previous = words[words.indexOf(w) - 1];
+    if (previous && /^\d/.test(previous.text) && UNIT_STEMS.has(w.stem)) {
+      // "8 OZ" → "8 oz": units after a number are written in lower case.
+      out += title.slice(at, w.start) + w.text.toLowerCase();
+      at = w.end;
+      continue;
+    }
+    const lower = w.text.toLowerCase();
+    const cased =
+      isStopword(w.stem) && w.start > 0
+        ? lower
+        : lower.replace(/(^|['’-])\p{L}/gu, (m) => m.toUpperCase());
+    out += title.slice(at, w.start) + cased.replace(/(['’])S$/iu, '$1s');
+    at = w.end;
+  }
+  return out + title.slice(at);
+}
+
+const SEPARATOR = /(\s*[|,;/]\s*|\s+[-–—]\s+)/;
+
+interface Segment {
+  text: string;
+  /** What stood before it in the title ("" for the first). */
+  before: string;
+}
+
+function segmentsOf(title: string): Segment[] {
+  const parts = title.split(SEPARATOR);
+  const out: Segment[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    out.push({ text: parts[i] ?? '', before: i === 0 ? '' : (parts[i - 1] ?? ', ') });
+  }
+  return out.filter((s) => wordsOf(s.text).length > 0);
+}
+
+function joinSegments(segments: readonly Segment[]): string {
+  return segments.map((s, i) => (i === 0 ? s.text : `${s.before || ', '}${s.text}`)).join('');
+}
+
+/** Opinion words whose removal leaves a phrase: never "best" ("best friend", "best dad ever"). */
+function removableOpinions(segment: string): { text: string; moved: string[] } {
+  const words = wordsOf(segment);
+  const opinion = subjectiveWords(words, promoMatches(segment)).filter((w) => w.stem !== 'best');
+  if (opinion.length === 0 || words.length - opinion.length < 2)
+    return { text: segment, moved: [] };
+  return {
+    text: trimDanglingWords(removeRanges(segment, opinion)),
+    moved: opinion.map((w) => w.text),
+  };
+}
+
+/**
+ * Edits the title as little as the rules need: Etsy's hard rules first, then shouting recased,
+ * promotion (and, in English, opinion words) out, fragments that only repeat earlier words out,
+ * the item moved first in English only, and trailing fragments moved to tags when the title is
+ * over 14 words. A fact (size, model number, brand, year) is never removed: a change that would
+ * lose one is not made.
+ */
+export function suggestTitle(
+  listing: ListingText,
+  vocab: ItemVocabulary,
+  language: Language = 'unknown',
+): TitleSuggestion {
+  const reasons: string[] = [];
+  const english = mayBeEnglish(language);
+  const facts = extractFacts(listing.title);
+  const start = repairTitle(listing.title);
+  if (start.dropped.some((d) => d.trim() !== '')) {
     reasons.push(
-      `Moved ${quoteList(moved)} out of the title: Etsy suggests putting opinion words in the description.`,
+      `Removed what Etsy would reject in a title: ${quoteList(start.dropped.filter((d) => d.trim() !== ''))}.`,
     );
   }
+  const recased = recaseShouting(start.value);
+  if (recased !== start.value) {
+    reasons.push(
+      'Changed CAPITALS to Title Case (acronyms and sizes kept): capitals read as shouting.',
+    );
+  }
+
+  const moved: string[] = [];
+  const promos: string[] = [];
+  let segments = segmentsOf(recased).map((segment) => {
+    const promoRanges = promoMatches(segment.text);
+    promos.push(...promoRanges.map((p) => p.text));
+    let text = trimDanglingWords(removeRanges(segment.text, promoRanges));
+    if (english) {
+      const opinion = removableOpinions(text);
+      moved.push(...opinion.moved);
+      text = opinion.text;
+    }
+    return { ...segment, text };
+  });
+  segments = segments.filter((s) => wordsOf(s.text).length > 0);
   if (promos.length > 0) {
     reasons.push(
       `Removed ${quoteList(promos)}: Etsy asks titles not to mention price, sales or shipping.`,
     );
   }
-
-  const strength = (segment: string): number =>
-    wordsOf(segment).reduce(
-      (best, w) => Math.max(best, vocab.isListingItemWord(w) ? 2 : vocab.isItemWord(w) ? 1 : 0),
-      0,
+  if (moved.length > 0) {
+    reasons.push(
+      `Moved ${quoteList(moved)} out of the title: Etsy suggests putting opinion words in the description.`,
     );
-  const strengths = segments.map(strength);
-  const best = Math.max(0, ...strengths);
-  const itemSegment = best > 0 ? strengths.indexOf(best) : -1;
-  if (itemSegment > 0 && best > (strengths[0] ?? 0)) {
-    const [segment] = segments.splice(itemSegment, 1);
-    if (segment !== undefined) {
-      segments.unshift(segment);
-      reasons.push(`Moved "${segment}" to the front so shoppers see what the item is first.`);
-    }
-  } else if (itemSegment === -1) {
-    const fallback = fallbackItemPhrase(listing);
-    if (fallback !== null && (segments.length === 0 || vocab.hasListingEvidence)) {
-      segments.unshift(fallback);
-      reasons.push(
-        segments.length === 1
-          ? `Started from "${fallback}" (your category or tags) because the title had nothing usable.`
-          : `Added "${fallback}" (from your category or tags) at the start so the title says what the item is.`,
-      );
-    }
-  }
-  const lead = splitLateItem(segments[0], vocab);
-  if (lead) {
-    segments.splice(0, 1, ...lead);
-    reasons.push(`Moved "${lead[0]}" to the front so shoppers see what the item is first.`);
   }
 
   const seen = new Set<string>();
-  const repeated: string[] = [];
-  const dropped: string[] = [];
-  segments = segments
-    .map((segment) => {
-      const words = wordsOf(segment);
-      const drop: Word[] = repeatedWords(words);
-      for (const w of words) {
-        if (!isStopword(w.stem) && seen.has(w.stem) && !drop.includes(w)) drop.push(w);
-      }
-      for (const w of words) seen.add(w.stem);
-      repeated.push(...drop.map((w) => w.text));
-      const rest = trimDanglingWords(removeRanges(segment, drop));
-      // A short fragment with a repeat ("botanical wall art" after "Watercolor Art Print") or one
-      // reduced to a single word ("Boho Wall Decor" → "Decor") reads as noise: drop it whole.
-      if (drop.length > 0 && (words.length <= SHORT_FRAGMENT_WORDS || wordsOf(rest).length < 2)) {
-        dropped.push(segment);
-        return '';
-      }
-      return rest;
-    })
-    .filter((s) => wordsOf(s).length > 0);
-  if (dropped.length > 0) {
+  const repeats: string[] = [];
+  segments = segments.filter((segment, i) => {
+    const stems = wordsOf(segment.text)
+      .filter((w) => !isStopword(w.stem))
+      .map((w) => w.stem);
+    const adds = stems.some((x) => !seen.has(x));
+    for (const x of stems) seen.add(x);
+    if (i > 0 && !adds) repeats.push(segment.text);
+    return i === 0 || adds;
+  });
+  if (repeats.length > 0) {
     reasons.push(
-      `Removed ${quoteList(dropped)}: it repeats words already in the title, and once is enough for Etsy search.`,
+      `Removed ${quoteList(repeats)}: it only repeats words already in the title, and once is enough for Etsy search.`,
     );
   }
-  const removedWords = repeated.filter((w) => !dropped.some((d) => d.includes(w)));
-  if (removedWords.length > 0) {
-    reasons.push(`Removed repeated ${quoteList(removedWords)}: once is enough for Etsy search.`);
-  }
 
-  const kept: string[] = [];
-  let count = 0;
+  if (english) segments = itemFirst(segments, vocab, listing, reasons);
+
+  let count = segments.reduce((n, s) => n + wordsOf(s.text).length, 0);
   const cut: string[] = [];
-  for (const segment of segments) {
-    const words = wordsOf(segment);
-    if (count + words.length <= MAX_TITLE_WORDS) {
-      kept.push(segment);
-      count += words.length;
-    } else if (kept.length === 0) {
-      const last = words[MAX_TITLE_WORDS - 1];
-      kept.push(last ? segment.slice(0, last.end) : segment);
-      cut.push(last ? segment.slice(last.end).trim() : '');
-      count = MAX_TITLE_WORDS;
-    } else {
-      cut.push(segment);
-    }
+  while (count > MAX_TITLE_WORDS && segments.length > 1) {
+    const last = segments[segments.length - 1] as Segment;
+    if (extractFacts(last.text).length > 0) break;
+    segments.pop();
+    cut.push(last.text);
+    count -= wordsOf(last.text).length;
   }
-  const cutText = cut.filter((c) => c !== '');
-  if (cutText.length > 0) {
+  if (cut.length > 0) {
     reasons.push(
-      `Cut to ${MAX_TITLE_WORDS} words or fewer (Etsy suggests under ${TITLE_WORD_LIMIT}); consider ${quoteList(cutText)} as tags instead.`,
+      `Moved ${quoteList(cut.reverse())} out so the title stays under ${TITLE_WORD_LIMIT} words, as Etsy suggests; they make good tags.`,
     );
   }
 
-  const repaired = repairTitle(kept.join(', '));
-  const rejected = [...start.dropped, ...repaired.dropped].filter((d) => d.trim() !== '');
-  if (rejected.length > 0) {
-    reasons.push(`Removed what Etsy would reject in a title: ${quoteList(rejected)}.`);
+  const repaired = repairTitle(joinSegments(segments));
+  const lost = missingFacts(facts, repaired.value);
+  if (lost.length > 0) {
+    return {
+      value: start.value,
+      reasons: [
+        ...(start.value !== normalizeText(listing.title).trim() ? [reasons[0] ?? ''] : []),
+        `Kept your wording: a shorter title would have lost ${quoteList(lost.map((f) => f.text))}.`,
+      ].filter((r) => r !== ''),
+      movedToDescription: [],
+    };
   }
   if (repaired.value === '') {
     reasons.push('Add a title that says what the item is, in the words a shopper would search.');
@@ -214,4 +259,44 @@ export function suggestTitle(listing: ListingText, vocab: ItemVocabulary): Title
     reasons.push("Your title already follows Etsy's title guidance, so it is kept as is.");
   }
   return { value: repaired.value, reasons, movedToDescription: moved };
+}
+
+/** English titles only: the fragment naming the item goes first, as Etsy's guidance asks. */
+function itemFirst(
+  input: Segment[],
+  vocab: ItemVocabulary,
+  listing: ListingText,
+  reasons: string[],
+): Segment[] {
+  const segments = [...input];
+  const strength = (segment: Segment): number =>
+    wordsOf(segment.text).reduce(
+      (best, w) => Math.max(best, vocab.isListingItemWord(w) ? 2 : vocab.isItemWord(w) ? 1 : 0),
+      0,
+    );
+  const strengths = segments.map(strength);
+  const best = Math.max(0, ...strengths);
+  const itemSegment = best > 0 ? strengths.indexOf(best) : -1;
+  if (itemSegment > 0 && (strengths[0] ?? 0) === 0) {
+    const [segment] = segments.splice(itemSegment, 1);
+    if (segment !== undefined) {
+      segments.unshift({ text: segment.text, before: '' });
+      if (segments[1]) segments[1] = { ...segments[1], before: segment.before || ', ' };
+      reasons.push(`Moved "${segment.text}" to the front so shoppers see what the item is first.`);
+    }
+  } else if (itemSegment === -1 && segments.length === 0) {
+    const fallback = fallbackItemPhrase(listing);
+    if (fallback !== null) {
+      segments.unshift({ text: fallback, before: '' });
+      reasons.push(
+        `Started from "${fallback}" (your category or tags) because the title had nothing usable.`,
+      );
+    }
+  }
+  const lead = splitLateItem(segments[0]?.text, vocab);
+  if (lead) {
+    segments.splice(0, 1, ...lead.map((text, i) => ({ text, before: i === 0 ? '' : ', ' })));
+    reasons.push(`Moved "${lead[0]}" to the front so shoppers see what the item is first.`);
+  }
+  return segments;
 }

@@ -99,7 +99,11 @@ const STOPWORDS = new Set(
     'more most very just only also please made make use used ' +
     // Common French, Spanish, German and Italian function words, so phrases and repeats work there too.
     'de du des la le les et en un une pour avec el los las y con para por und mit für der das ' +
-    'ein eine il di e per con'
+    'ein eine il di e per con ' +
+    'diese dieser dieses dein deine deinem deinen deiner ihre sein seine zum zur im am vom auf ' +
+    'wird sind einer eines einem einen auch als die den dem zu nach bei um ' +
+    'ce cet cette ces votre vos mon ma mes son sa ses au aux sur dans est sont à ' +
+    'este esta estos estas tu tus mi mis su sus al del es una unos unas'
   ).split(' '),
 );
 

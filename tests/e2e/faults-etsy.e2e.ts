@@ -45,6 +45,7 @@ async function reviewSuggestions(page: Page) {
   const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
+  await panel.getByRole('checkbox', { name: 'Use this title' }).check();
   await panel.getByRole('checkbox', { name: 'Use this description' }).uncheck();
   await panel.getByRole('checkbox', { name: '+ fiber art' }).uncheck();
   await expect(panel.getByRole('button', { name: 'Publish to Etsy' })).toBeEnabled();
@@ -151,6 +152,7 @@ test('a burst of 429s with Retry-After: the read and the publish wait and succee
     timeout: 15_000,
   });
   await expect(panel.getByTestId('load-error')).toHaveCount(0);
+  await panel.getByRole('checkbox', { name: 'Use this title' }).check();
   await panel.getByRole('checkbox', { name: 'Use this description' }).uncheck();
 
   etsy.api.failNext(1, 429); // the publish's conflict read

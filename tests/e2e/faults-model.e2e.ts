@@ -75,6 +75,13 @@ const cases: {
     action: /smaller model/,
   },
   {
+    name: 'an answer cut off by the context (done_reason "length")',
+    arrange: (o) => void (o.script = { ...o.script, doneReason: 'length' }),
+    code: 'answer-cut-off',
+    message: /^The answer was cut off/,
+    action: /Choose a larger context or a shorter description/,
+  },
+  {
     name: 'the server killed mid-stream',
     arrange: (o) => void (o.script = { ...o.script, killAfterChunks: 3 }),
     code: 'stream-error',
@@ -128,3 +135,43 @@ for (const c of cases) {
     await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
   });
 }
+
+test('a model that can’t stop thinking shows its thinking as progress, then its suggestions, within the default time limit', async ({
+  page,
+  ollama,
+  serviceWorker,
+}) => {
+  // gpt-oss:20b on a seller's laptop: about 40 tokens a second (a token ≈ 4 characters),
+  // some 500 tokens of thinking at the "low" level, then the JSON answer.
+  ollama.models = [
+    { name: 'gpt-oss:20b', capabilities: ['completion', 'tools', 'thinking'], family: 'gptoss' },
+  ];
+  ollama.script = {
+    reply: () => ANSWER,
+    thinking: 'The listing is a macrame wall hanging. Tags should be search phrases. '.repeat(28),
+    chunkSize: 4,
+    chunkDelayMs: 25,
+  };
+  await saveSettings(serviceWorker, { ollamaModel: 'gpt-oss:20b' });
+  await page.goto(EDITOR_URL);
+  const panel = page.locator(PANEL);
+  const started = Date.now();
+  await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+
+  const thinking = panel.getByTestId('suggest-thinking');
+  await expect(thinking).toContainText(/The model is thinking… \(\d+ tokens so far/);
+  const count = async () => Number((await thinking.textContent())?.match(/\((\d+) tokens/)?.[1]);
+  const first = await count();
+  await expect.poll(count).toBeGreaterThan(first);
+
+  await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (gpt-oss:20b)', {
+    timeout: 120_000,
+  });
+  await expect(panel.getByTestId('review-title')).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(120_000);
+  expect(ollama.chats.at(-1)!.body).toMatchObject({ think: 'low' });
+  test.info().annotations.push({
+    type: 'thinking run',
+    description: `${Date.now() - started} ms from click to suggestions`,
+  });
+});

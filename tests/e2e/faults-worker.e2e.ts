@@ -143,6 +143,7 @@ test('worker stopped mid-publish: the panel says so, the snapshot survives, and 
   const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
+  await panel.getByRole('checkbox', { name: 'Use this title' }).check();
   await panel.getByRole('checkbox', { name: 'Use this description' }).uncheck();
   await panel.getByRole('checkbox', { name: '+ fiber art' }).uncheck();
 

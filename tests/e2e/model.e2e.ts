@@ -524,3 +524,107 @@ test('Automatic says which provider it used, and falls back to offline rules whe
     explanation: expect.stringMatching(/^No model answered.*Ollama isn’t answering/),
   });
 });
+
+test.describe('the models sellers actually run', () => {
+  test('a thinking Ollama model: Test connection says so, and its thinking is turned off', async ({
+    ollama,
+    openExtensionPage,
+    serviceWorker,
+  }) => {
+    ollama.models = [
+      { name: 'qwen3:8b', capabilities: ['completion', 'tools', 'thinking'], family: 'qwen3' },
+    ];
+    ollama.script = {
+      reply: () => '{"reply":"OK"}',
+      thinking: 'Long deliberation. '.repeat(200),
+      chunkSize: 8,
+      chunkDelayMs: 1,
+    };
+    await saveModelSettings(serviceWorker, { provider: 'ollama', ollamaModel: 'qwen3:8b' });
+    const page = await openExtensionPage('options.html');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByTestId('connection-result')).toContainText(
+      'Answered by Ollama (qwen3:8b)',
+    );
+    await expect(page.getByTestId('connection-notes')).toHaveText(
+      'qwen3:8b is a thinking model: the extension turns its thinking off so answers come sooner.',
+    );
+    expect(ollama.chats.at(-1)!.body).toMatchObject({ think: false });
+  });
+
+  withOpenAi(
+    'a server with no key (LM Studio, llama.cpp) works with no key saved, and gets no Authorization',
+    async ({ openaiServer, openExtensionPage }) => {
+      openaiServer.openai.apiKey = null;
+      const page = await openExtensionPage('options.html');
+      await expect(page.getByTestId('openai-key-status')).toHaveText('No key saved.');
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await expect(page.getByTestId('connection-result')).toContainText(
+        'Answered by the OpenAI-compatible endpoint (gpt-4o-mini)',
+      );
+      const done = final(await streamSuggestion(page));
+      expect(done.type, JSON.stringify(done)).toBe('done');
+      expect(openaiServer.openai.completions.map((c) => c.authorization)).toEqual([
+        undefined,
+        undefined,
+      ]);
+
+      // A server that does want a key says so, instead of a bare 401.
+      openaiServer.openai.apiKey = 'sk-test-right';
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await expect(page.getByTestId('model-error')).toHaveAttribute('data-code', 'api-key-needed');
+      await expect(page.getByTestId('model-error')).toContainText('needs an API key');
+    },
+  );
+
+  withOpenAi(
+    'a reasoning model that refuses temperature: Test connection passes, says what happened, and it is not sent again',
+    async ({ openaiServer, openExtensionPage, serviceWorker }) => {
+      const { openai } = openaiServer;
+      openai.apiKey = null;
+      openai.models = ['gpt-5-mini'];
+      openai.refusesTemperature = ['gpt-5-mini'];
+      await saveModelSettings(serviceWorker, { openaiModel: 'gpt-5-mini' });
+      const page = await openExtensionPage('options.html');
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await expect(page.getByTestId('connection-result')).toContainText(
+        'Answered by the OpenAI-compatible endpoint (gpt-5-mini)',
+      );
+      await expect(page.getByTestId('connection-notes')).toHaveText(
+        'gpt-5-mini accepts only its default temperature, so the extension no longer sends one to it.',
+      );
+      expect(openai.completions.map((c) => c.body.temperature)).toEqual([0, undefined]);
+
+      const done = final(await streamSuggestion(page));
+      expect(done.type, JSON.stringify(done)).toBe('done');
+      expect(openai.completions).toHaveLength(3);
+      expect('temperature' in openai.completions[2]!.body).toBe(false);
+    },
+  );
+
+  test('an OpenAI-compatible address on Ollama’s /v1 gets the Origin rule, not a bare 403', async ({
+    ollama,
+    openExtensionPage,
+    serviceWorker,
+  }) => {
+    ollama.script = { reply: () => '{"reply":"OK"}', chunkSize: 8, chunkDelayMs: 1 };
+    await saveModelSettings(serviceWorker, {
+      provider: 'openai',
+      openaiBaseUrl: 'http://localhost:11434/v1',
+      openaiModel: 'llama3.2',
+    });
+    await expect
+      .poll(async () =>
+        (await serviceWorker.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).map(
+          (rule) => rule.condition.urlFilter,
+        ),
+      )
+      .toEqual(['|http://localhost:11434/']);
+    const page = await openExtensionPage('options.html');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByTestId('connection-result')).toContainText(
+      'Answered by the OpenAI-compatible endpoint (llama3.2)',
+    );
+    expect(ollama.chats.at(-1)!.origin).toBe('http://localhost:11434');
+  });
+});

@@ -50,6 +50,11 @@ test('suggestions stream from Ollama, name the engine, and fill into Etsy’s ow
   // Not connected to Etsy: no publish button that could not work.
   await expect(panel.getByRole('button', { name: 'Publish to Etsy' })).toHaveCount(0);
 
+  // Nothing the seller wrote is changed by default: their title is valid, so it waits for them.
+  const useTitle = panel.getByRole('checkbox', { name: 'Use this title' });
+  await expect(useTitle).not.toBeChecked();
+  await useTitle.check();
+  await panel.getByRole('checkbox', { name: 'Use this description' }).check();
   // Reject one added tag; keep the rest.
   await panel.getByRole('checkbox', { name: '+ fiber art' }).uncheck();
   await panel.getByRole('button', { name: 'Fill into editor' }).click();
@@ -61,8 +66,17 @@ test('suggestions stream from Ollama, name the engine, and fill into Etsy’s ow
     state: { title: string; tags: string[] };
   };
   expect(state.state.title).toBe(MODEL_TITLE);
-  // 2 kept + 11 added − 1 rejected; the 3 the model left out were removed.
+  // The seller's 5 tags all stay; 8 new ones fill the empty slots, less the one rejected.
   expect(state.state.tags).toHaveLength(12);
+  expect(state.state.tags).toEqual(
+    expect.arrayContaining([
+      'macrame wall hanging',
+      'boho wall decor',
+      'cotton rope',
+      'handmade tapestry',
+      'nursery decor',
+    ]),
+  );
   expect(state.state.tags).not.toContain('fiber art');
   for (const tag of state.state.tags) expect([...tag].length).toBeLessThanOrEqual(20);
   const rejected = await page.evaluate(
@@ -95,7 +109,12 @@ test('with no model running, offline suggestions serve and fill the form', async
   await panel.getByRole('button', { name: 'Fill into editor' }).click();
   await expect(panel.getByTestId('fill-report')).toContainText('Review the changes');
   await expect(page.locator('#save-state')).toContainText('Tags');
-  await expect(page.locator('#field-tags .le-pill__text')).toHaveCount(13);
+  // The seller's 5 tags stay, and whole phrases from the listing fill the empty slots.
+  const pills = page.locator('#field-tags .le-pill__text');
+  await expect.poll(() => pills.count()).toBeGreaterThan(5);
+  const tags = await pills.allTextContents();
+  expect(tags.length).toBeLessThanOrEqual(13);
+  expect(tags).toEqual(expect.arrayContaining(['macrame wall hanging', 'nursery decor']));
 });
 
 test('a model error shows in the suggestions section only, with the offline fallback', async ({

@@ -21,12 +21,32 @@ test.beforeEach(async ({ etsy, ollama, openExtensionPage }) => {
   await popup.close();
 });
 
-/** Opens the editor, asks for suggestions, keeps the suggested title and tags only. */
+/**
+ * The listing's tags after the review's defaults: the seller's five stay, the first eight new
+ * ones fill the empty slots.
+ */
+const APPLIED_TAGS = [
+  ...[
+    'macrame wall hanging',
+    'boho wall decor',
+    'cotton rope',
+    'handmade tapestry',
+    'nursery decor',
+  ],
+  ...MACRAME_TAGS.filter((t) => !['macrame wall hanging', 'boho wall decor'].includes(t)).slice(
+    0,
+    8,
+  ),
+];
+
+/** Opens the editor, asks for suggestions, keeps the suggested title and the default tags. */
 async function reviewSuggestions(page: import('@playwright/test').Page) {
   await page.goto(EDITOR_URL);
   const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
+  // A title Etsy accepts is never changed by default: the seller ticks it.
+  await panel.getByRole('checkbox', { name: 'Use this title' }).check();
   await panel.getByRole('checkbox', { name: 'Use this description' }).uncheck();
   return panel;
 }
@@ -47,7 +67,7 @@ test('publish sends exactly the changed fields, keeps a snapshot, and revert res
   const form = new URLSearchParams(patch!.request.body);
   expect([...form.keys()].sort()).toEqual(['tags', 'title']);
   expect(form.get('title')).toBe(NEW_TITLE);
-  expect(form.get('tags')).toBe(MACRAME_TAGS.join(','));
+  expect(form.get('tags')).toBe(APPLIED_TAGS.join(','));
   // One read when the panel opened, one for the conflict check, one write.
   expect(etsy.api.callsTo('getListing')).toHaveLength(2);
   expect(etsy.api.listings.get(LISTING_ID)!.title).toBe(NEW_TITLE);

@@ -3,7 +3,8 @@ import type { ModelProvider } from './types';
 
 /**
  * Chrome's built-in Prompt API (Gemini Nano), typed here because @types/chrome lacks it.
- * webmachinelearning/prompt-api: availability() → unavailable | downloadable | downloading | available.
+ * webmachinelearning/prompt-api README: availability() → unavailable | downloadable |
+ * downloading | available, for the languages and modalities a session declares.
  */
 export type BuiltinAvailability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
@@ -15,17 +16,32 @@ interface LanguageModelSession {
   destroy(): void;
 }
 
+type Expected = { type: 'text'; languages: string[] }[];
+
 interface LanguageModelApi {
-  availability(options?: object): Promise<BuiltinAvailability>;
+  availability(options?: {
+    expectedInputs?: Expected;
+    expectedOutputs?: Expected;
+  }): Promise<BuiltinAvailability>;
   create(options?: {
     initialPrompts?: { role: 'system' | 'user' | 'assistant'; content: string }[];
-    expectedOutputs?: { type: 'text'; languages: string[] }[];
+    expectedInputs?: Expected;
+    expectedOutputs?: Expected;
     monitor?: (target: EventTarget) => void;
     signal?: AbortSignal;
   }): Promise<LanguageModelSession>;
 }
 
-const OPTIONS = { expectedOutputs: [{ type: 'text' as const, languages: ['en'] }] };
+/**
+ * The languages a session declares: our instructions are English and the listing is in its
+ * own language (English by default); the answer is in the listing's language.
+ */
+function languageOptions(language = 'en') {
+  return {
+    expectedInputs: [{ type: 'text' as const, languages: [...new Set(['en', language])] }],
+    expectedOutputs: [{ type: 'text' as const, languages: [language] }],
+  };
+}
 
 /** The API when this context has it; older names (window.ai…) are not supported. */
 function languageModelApi(): LanguageModelApi | null {
@@ -33,12 +49,40 @@ function languageModelApi(): LanguageModelApi | null {
   return api && typeof api.availability === 'function' ? api : null;
 }
 
+/**
+ * The Prompt API's errors (explainer: "Error handling" and create()) as seller-facing ones:
+ * QuotaExceededError = the prompt is over the input quota; NotSupportedError = a language or
+ * option the model can't serve; NotAllowedError = a download that needs a click first;
+ * NetworkError = the download failed.
+ */
+function builtinFailure(error: unknown, signal?: AbortSignal): never {
+  if (error instanceof ModelFailure || isAbortError(error) || signal?.aborted) throw error;
+  const name = (error as { name?: unknown } | null)?.name;
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (name) {
+    case 'QuotaExceededError':
+      return fail('context-too-long');
+    case 'NotSupportedError':
+      return fail('builtin-unavailable', { detail: `it can’t handle this request: ${detail}` });
+    case 'NotAllowedError':
+      return fail('builtin-unavailable', {
+        detail: 'it must be downloaded first: start the download in Settings',
+      });
+    case 'NetworkError':
+      return fail('builtin-unavailable', { detail: `its download failed: ${detail}` });
+    default:
+      return fail('stream-error', { detail });
+  }
+}
+
 /** 'unsupported' when this browser has no Prompt API at all. */
-export async function builtinAvailability(): Promise<BuiltinAvailability | 'unsupported'> {
+export async function builtinAvailability(
+  language?: string,
+): Promise<BuiltinAvailability | 'unsupported'> {
   const api = languageModelApi();
   if (!api) return 'unsupported';
   try {
-    return await api.availability(OPTIONS);
+    return await api.availability(languageOptions(language));
   } catch {
     return 'unavailable';
   }
@@ -51,19 +95,23 @@ export async function builtinAvailability(): Promise<BuiltinAvailability | 'unsu
 export async function downloadBuiltinModel(onProgress: (fraction: number) => void): Promise<void> {
   const api = languageModelApi();
   if (!api) fail('builtin-unavailable', { detail: 'no Prompt API in this browser' });
-  const session = await api.create({
-    ...OPTIONS,
-    monitor: (target) =>
-      target.addEventListener('downloadprogress', (event) =>
-        onProgress((event as Event & { loaded: number }).loaded),
-      ),
-  });
-  session.destroy();
+  try {
+    const session = await api.create({
+      ...languageOptions(),
+      monitor: (target) =>
+        target.addEventListener('downloadprogress', (event) =>
+          onProgress((event as Event & { loaded: number }).loaded),
+        ),
+    });
+    session.destroy();
+  } catch (error) {
+    builtinFailure(error);
+  }
 }
 
 export function builtinProvider(): ModelProvider {
-  const requireAvailable = async () => {
-    const availability = await builtinAvailability();
+  const requireAvailable = async (language?: string) => {
+    const availability = await builtinAvailability(language);
     if (availability === 'unsupported')
       fail('builtin-unavailable', { detail: 'no Prompt API in this browser' });
     if (availability !== 'available')
@@ -75,16 +123,17 @@ export function builtinProvider(): ModelProvider {
     model: 'Gemini Nano',
     probe: async () => void (await requireAvailable()),
     listModels: async () => ['Gemini Nano'],
-    async generate({ messages, schema, signal, onText }) {
-      const api = await requireAvailable();
+    async generate({ messages, schema, signal, onText, language }) {
+      const api = await requireAvailable(language);
       const [system, ...rest] = messages;
-      const session = await api.create({
-        ...OPTIONS,
-        initialPrompts: system ? [{ role: 'system', content: system.content }] : [],
-        signal,
-      });
+      let session: LanguageModelSession | undefined;
       let text = '';
       try {
+        session = await api.create({
+          ...languageOptions(language),
+          initialPrompts: system ? [{ role: 'system', content: system.content }] : [],
+          signal,
+        });
         const stream = session.promptStreaming(rest.map((m) => m.content).join('\n'), {
           responseConstraint: schema,
           signal,
@@ -94,14 +143,9 @@ export function builtinProvider(): ModelProvider {
           onText(delta);
         }
       } catch (error) {
-        if (error instanceof ModelFailure || isAbortError(error) || signal.aborted) throw error;
-        const detail = error instanceof Error ? error.message : String(error);
-        if (error instanceof DOMException && error.name === 'QuotaExceededError') {
-          fail('context-too-long');
-        }
-        fail('stream-error', { detail });
+        builtinFailure(error, signal);
       } finally {
-        session.destroy();
+        session?.destroy();
       }
       return text;
     },

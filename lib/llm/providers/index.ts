@@ -1,9 +1,10 @@
-import type { ModelSettings } from '@/lib/settings';
+import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '@/lib/settings';
 import type { UserError } from '@/lib/messaging/errors';
-import { toUserError } from '../errors';
+import { modelError, toUserError } from '../errors';
 import { builtinProvider } from './builtin';
 import { ollamaProvider } from './ollama';
 import { openAiProvider } from './openai';
+import { refusedParametersFor } from '../refused-parameters';
 import type { EngineId, ModelProvider } from './types';
 
 export type { EngineId, ModelProvider } from './types';
@@ -11,7 +12,18 @@ export type { EngineId, ModelProvider } from './types';
 export interface ProviderContext {
   settings: ModelSettings;
   openaiApiKey: string | null;
-  extensionId: string;
+  /** runtime.getURL(''): chrome-extension://<id>/ or, in Firefox, moz-extension://<uuid>/. */
+  extensionOrigin: string;
+}
+
+const DEFAULT_OPENAI = DEFAULT_MODEL_SETTINGS.openaiBaseUrl;
+
+/**
+ * Whether the seller set up an OpenAI-compatible endpoint: a key, or an address of their own
+ * (a keyless local server). Automatic never even asks api.openai.com when nothing was set up.
+ */
+function openAiSetUp({ settings, openaiApiKey }: ProviderContext): boolean {
+  return Boolean(openaiApiKey) || settings.openaiBaseUrl !== DEFAULT_OPENAI;
 }
 
 /** "Automatic" tries local first: nothing leaves the seller's computer unless they set up a remote key. */
@@ -19,20 +31,21 @@ export const AUTOMATIC_ORDER: EngineId[] = ['ollama', 'builtin', 'openai'];
 
 export function providerFor(
   engine: EngineId,
-  { settings, openaiApiKey, extensionId }: ProviderContext,
+  { settings, openaiApiKey, extensionOrigin }: ProviderContext,
 ): ModelProvider {
   switch (engine) {
     case 'ollama':
       return ollamaProvider({
         host: settings.ollamaHost,
         model: settings.ollamaModel,
-        extensionId,
+        extensionOrigin,
       });
     case 'openai':
       return openAiProvider({
         baseUrl: settings.openaiBaseUrl,
         model: settings.openaiModel,
         apiKey: openaiApiKey,
+        refused: refusedParametersFor(settings.openaiBaseUrl, settings.openaiModel),
       });
     case 'builtin':
       return builtinProvider();
@@ -64,6 +77,10 @@ export async function chooseProvider(
   if (provider !== 'auto') return { provider: providerFor(provider, context), skipped: [] };
   const skipped: ProviderChoice['skipped'] = [];
   for (const engine of AUTOMATIC_ORDER) {
+    if (engine === 'openai' && !openAiSetUp(context)) {
+      skipped.push({ engine, error: modelError('api-key-needed', { host: DEFAULT_OPENAI }) });
+      continue;
+    }
     const candidate = providerFor(engine, context);
     try {
       await candidate.probe(signal);

@@ -1,29 +1,77 @@
 import { z } from 'zod';
 import { fail, isAbortError, isContextError, ModelFailure } from '../errors';
+import type { RefusedParameters } from '../refused-parameters';
 import type { ModelProvider } from './types';
 
 export interface OpenAiConfig {
   baseUrl: string;
   model: string;
+  /** Optional: LM Studio, llama.cpp's server and Ollama's /v1 need none by default. */
   apiKey: string | null;
+  /** Parameters this model refused before, so they are left out. */
+  refused: RefusedParameters;
 }
 
 const ModelListSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
+
+/**
+ * One streamed chunk. Thinking arrives as `reasoning_content` (llama.cpp's server, vLLM) or
+ * `reasoning` (Ollama's /v1, newer vLLM); the usage chunk has no choices; an `error`
+ * (object or bare string) can come in place of a chunk.
+ */
 const ChunkSchema = z.object({
   choices: z
-    .array(z.object({ delta: z.object({ content: z.string().nullish() }).partial() }))
-    .default([]),
-  error: z.object({ message: z.string() }).optional(),
+    .array(
+      z.object({
+        delta: z
+          .object({
+            content: z.string().nullish(),
+            reasoning_content: z.string().nullish(),
+            reasoning: z.string().nullish(),
+          })
+          .partial()
+          .default({}),
+        finish_reason: z.string().nullish(),
+      }),
+    )
+    .nullish(),
+  error: z.union([z.string(), z.object({ message: z.string() }).passthrough()]).optional(),
 });
 
-async function errorText(response: Response): Promise<string> {
+/** An error body in any of the shapes OpenAI-compatible servers use. */
+interface ErrorBody {
+  message: string;
+  param?: string | null;
+}
+
+async function readError(response: Response): Promise<ErrorBody> {
   const body = await response.text().catch(() => '');
   try {
-    const parsed = JSON.parse(body) as { error?: { message?: string } | string };
-    return typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? body);
+    const parsed = JSON.parse(body) as {
+      error?: { message?: string; param?: string | null } | string;
+      message?: string;
+    };
+    if (typeof parsed.error === 'string') return { message: parsed.error };
+    if (parsed.error?.message) return { message: parsed.error.message, param: parsed.error.param };
+    // vLLM: the fields at the top level.
+    return { message: parsed.message ?? body };
   } catch {
-    return body;
+    return { message: body };
   }
+}
+
+/**
+ * A 400 saying the model accepts no temperature but its default (OpenAI's reasoning
+ * models: param "temperature", code "unsupported_value").
+ */
+function refusesTemperature(error: ErrorBody): boolean {
+  const aboutTemperature = error.param === 'temperature' || /\btemperature\b/i.test(error.message);
+  return aboutTemperature && /unsupported|not support|only the default/i.test(error.message);
+}
+
+function retryAfterSeconds(header: string | null): number | undefined {
+  const seconds = Number(header);
+  return header && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
 
 /**
@@ -40,7 +88,19 @@ async function answersWithoutCors(url: string, signal: AbortSignal): Promise<boo
   }
 }
 
-/** Reads a text/event-stream body and yields each `data:` payload. */
+/** The payloads of one event: its `data:` lines, and any bare JSON line. */
+function payloadsOf(event: string): string[] {
+  const lines = event.split(/\r?\n/);
+  const data = lines
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(5).trimStart())
+    .join('\n');
+  // Ollama's /v1 writes an error that comes after streaming started as a plain JSON line.
+  const bare = lines.filter((line) => line.startsWith('{'));
+  return [...(data ? [data] : []), ...bare];
+}
+
+/** Reads a text/event-stream body and yields each payload, including an unterminated last one. */
 async function* serverSentData(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
   const reader = body
     .pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>)
@@ -52,27 +112,24 @@ async function* serverSentData(body: ReadableStream<Uint8Array>): AsyncGenerator
     buffer += value;
     let end;
     while ((end = buffer.search(/\r?\n\r?\n/)) !== -1) {
-      const event = buffer.slice(0, end);
+      yield* payloadsOf(buffer.slice(0, end));
       buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
-      const data = event
-        .split(/\r?\n/)
-        .filter((line) => line.startsWith('data:'))
-        .map((line) => line.slice(5).trimStart())
-        .join('\n');
-      if (data) yield data;
     }
   }
+  if (buffer.trim()) yield* payloadsOf(buffer.trim());
 }
 
 /**
  * Any OpenAI-compatible chat-completions endpoint (OpenAI, LM Studio, vLLM, llama.cpp server…).
- * The key is read by the background from lib/secrets and only ever sent to this base URL.
+ * The key, when there is one, is read by the background from lib/secrets and only ever sent
+ * to this base URL.
  */
-export function openAiProvider({ baseUrl, model, apiKey }: OpenAiConfig): ModelProvider {
-  const call = async (path: string, signal: AbortSignal, body?: unknown): Promise<Response> => {
-    let response: Response;
+export function openAiProvider({ baseUrl, model, apiKey, refused }: OpenAiConfig): ModelProvider {
+  const host = baseUrl;
+
+  const send = async (path: string, signal: AbortSignal, body?: unknown): Promise<Response> => {
     try {
-      response = await fetch(`${baseUrl}${path}`, {
+      return await fetch(`${baseUrl}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: {
           ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
@@ -87,73 +144,112 @@ export function openAiProvider({ baseUrl, model, apiKey }: OpenAiConfig): ModelP
         (await answersWithoutCors(`${baseUrl}${path}`, signal))
           ? 'endpoint-refuses-extensions'
           : 'endpoint-unreachable',
-        { host: baseUrl },
+        { host },
       );
     }
-    if (response.ok) return response;
-    const detail = await errorText(response);
-    if (response.status === 401) fail('bad-api-key', { host: baseUrl });
-    if (isContextError(detail)) fail('context-too-long', { host: baseUrl });
-    return fail('endpoint-error', { host: baseUrl, status: response.status, detail });
+  };
+
+  const refuse = (response: Response, error: ErrorBody): never => {
+    if (response.status === 401) fail(apiKey ? 'bad-api-key' : 'api-key-needed', { host });
+    if (response.status === 429) {
+      fail('rate-limited', {
+        host,
+        seconds: retryAfterSeconds(response.headers.get('retry-after')),
+      });
+    }
+    if (isContextError(error.message)) fail('context-too-long', { host });
+    return fail('endpoint-error', { host, status: response.status, detail: error.message });
   };
 
   const listModels = async (signal: AbortSignal) => {
-    const response = await call('/models', signal);
+    const response = await send('/models', signal);
+    if (!response.ok) refuse(response, await readError(response));
     const parsed = ModelListSchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success)
-      fail('endpoint-error', { host: baseUrl, detail: 'unexpected /models answer' });
+    if (!parsed.success) fail('endpoint-error', { host, detail: 'unexpected /models answer' });
     return parsed.data.data.map((m) => m.id);
+  };
+
+  /** Sends the request; a model that refuses the temperature is asked once more without it. */
+  const complete = async (
+    signal: AbortSignal,
+    request: Record<string, unknown>,
+    temperature: number,
+  ): Promise<Response> => {
+    const withTemperature = !(await refused.list()).includes('temperature');
+    let response = await send(
+      '/chat/completions',
+      signal,
+      withTemperature ? { ...request, temperature } : request,
+    );
+    if (response.ok) return response;
+    let error = await readError(response);
+    if (response.status === 400 && withTemperature && refusesTemperature(error)) {
+      await refused.remember('temperature');
+      response = await send('/chat/completions', signal, request);
+      if (response.ok) return response;
+      error = await readError(response);
+    }
+    return refuse(response, error);
   };
 
   return {
     engine: 'openai',
     model,
-    async probe(signal) {
-      if (!apiKey) fail('no-api-key');
-      await listModels(signal);
-    },
+    probe: async (signal) => void (await listModels(signal)),
     listModels,
-    async generate({ messages, schema, temperature, signal, onText }) {
-      if (!apiKey) fail('no-api-key');
-      const response = await call('/chat/completions', signal, {
-        model,
-        messages,
-        temperature,
-        stream: true,
-        response_format: {
-          type: 'json_schema',
-          // Not strict: providers differ in which schema keywords strict mode accepts; repair checks the rest.
-          json_schema: { name: 'etsy_suggestion', schema, strict: false },
+    async adjustments() {
+      return (await refused.list()).includes('temperature')
+        ? [
+            `${model} accepts only its default temperature, so the extension no longer sends one to it.`,
+          ]
+        : [];
+    },
+    async generate({ messages, schema, temperature, signal, onText, onThinking }) {
+      const response = await complete(
+        signal,
+        {
+          model,
+          messages,
+          stream: true,
+          response_format: {
+            type: 'json_schema',
+            // Not strict: providers differ in which schema keywords strict mode accepts; repair checks the rest.
+            json_schema: { name: 'etsy_suggestion', schema, strict: false },
+          },
         },
-      });
-      if (!response.body) fail('endpoint-error', { host: baseUrl, detail: 'empty answer' });
+        temperature,
+      );
+      if (!response.body) fail('endpoint-error', { host, detail: 'empty answer' });
       let text = '';
       try {
         for await (const data of serverSentData(response.body)) {
           if (data === '[DONE]') return text;
           const chunk = ChunkSchema.safeParse(JSON.parse(data));
           if (!chunk.success) continue;
-          if (chunk.data.error) {
-            const detail = chunk.data.error.message;
-            fail(isContextError(detail) ? 'context-too-long' : 'stream-error', {
-              host: baseUrl,
-              detail,
-            });
+          const { error, choices } = chunk.data;
+          if (error !== undefined) {
+            const detail = typeof error === 'string' ? error : error.message;
+            fail(isContextError(detail) ? 'context-too-long' : 'stream-error', { host, detail });
           }
-          const delta = chunk.data.choices[0]?.delta.content ?? '';
+          const choice = choices?.[0];
+          const thinking = choice?.delta.reasoning_content ?? choice?.delta.reasoning;
+          if (thinking) onThinking?.(thinking);
+          const delta = choice?.delta.content;
           if (delta) {
             text += delta;
             onText(delta);
           }
+          if (choice?.finish_reason === 'length') fail('answer-cut-off', { host });
         }
       } catch (error) {
         if (error instanceof ModelFailure || isAbortError(error) || signal.aborted) throw error;
         fail('stream-error', {
-          host: baseUrl,
+          host,
           detail: error instanceof Error ? error.message : String(error),
         });
       }
-      return text;
+      // The server never said the answer was finished: what came may be a fragment.
+      return fail('stream-error', { host, detail: 'the stream ended before the answer finished' });
     },
   };
 }

@@ -10,6 +10,18 @@ export interface GenerateRequest {
   signal: AbortSignal;
   /** Each piece of the answer as it streams in. */
   onText: (delta: string) => void;
+  /** Each piece of a reasoning model's thinking, streamed before its answer. */
+  onThinking?: (delta: string) => void;
+  /** BCP 47 language of the listing, for models that declare their input languages. */
+  language?: string;
+}
+
+/** What the options page can tell the seller about the chosen model before a run. */
+export interface ModelTraits {
+  /** The model thinks before answering by default (Ollama's "thinking" capability). */
+  thinks: boolean;
+  /** …and the extension can't turn that off (gpt-oss takes only levels). */
+  alwaysThinks: boolean;
 }
 
 /** One model backend. Failures are thrown as `ModelFailure` with a seller-facing error. */
@@ -23,6 +35,10 @@ export interface ModelProvider {
   listModels(signal: AbortSignal): Promise<string[]>;
   /** Streams one answer; resolves with the whole text. */
   generate(request: GenerateRequest): Promise<string>;
+  /** The chosen model's traits, where the server reports them (Ollama /api/show). */
+  traits?(signal: AbortSignal): Promise<ModelTraits>;
+  /** Things the provider learned about the model and adjusted for (e.g. a refused parameter). */
+  adjustments?(): Promise<string[]>;
 }
 
 /** Chains the caller's signal into every fetch a client library makes. */

@@ -1,4 +1,4 @@
-import { FakeOpenAi } from '../../peers/openai';
+import { FAKE_OPENAI_KEY } from '../../peers/openai';
 
 /** OpenAI-compatible API keys the E2E specs type into the options page. None may ship or leak. */
 export const OPENAI_TEST_KEYS = {
@@ -6,7 +6,7 @@ export const OPENAI_TEST_KEYS = {
   wrong: 'sk-sec-e2e-wrong-9876543210zyx',
   pageProbe: 'sk-sec-page-probe',
   /** model.e2e.ts: the fake server's default key, a wrong one, and one for an unreachable server. */
-  modelSpec: [new FakeOpenAi().apiKey, 'sk-test-wrong', 'sk-anything'],
+  modelSpec: [FAKE_OPENAI_KEY, 'sk-test-wrong', 'sk-anything'],
 };
 
 export const ALL_OPENAI_TEST_KEYS = [

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Suggestion } from '@/lib/listing';
 import { ModelFailure } from '@/lib/llm/errors';
 import { RequestQueue } from '@/lib/llm/queue';
+import { guardSuggestion } from '@/lib/guard';
 import { repairModelOutput } from '@/lib/llm/repair';
 import { SuggestResultSchema, type RepairNote } from '@/lib/llm/stream-protocol';
 import { runSuggestion } from '@/lib/llm/suggest';
@@ -153,15 +154,16 @@ describe('model-output corpus', () => {
           return new Response(frames.map((f) => JSON.stringify(f)).join('\n') + '\n');
         }),
       );
+      const listing = {
+        title: 'Macrame Wall Hanging',
+        description: 'Handmade.',
+        tags: ['macrame'],
+        materials: [],
+        categoryPath: [],
+      };
       const outcome = await runSuggestion(
         {
-          listing: {
-            title: 'Macrame Wall Hanging',
-            description: 'Handmade.',
-            tags: ['macrame'],
-            materials: [],
-            categoryPath: [],
-          },
+          listing,
           refresh: true,
           signal: new AbortController().signal,
           onProgress: () => {},
@@ -170,7 +172,7 @@ describe('model-output corpus', () => {
         {
           settings: { ...DEFAULT_MODEL_SETTINGS, provider: 'ollama', instructions: name },
           openaiApiKey: null,
-          extensionId: 'blgfogbpcdmhohalginmiifilfkhopig',
+          extensionOrigin: 'chrome-extension://blgfogbpcdmhohalginmiifilfkhopig/',
           queue: new RequestQueue(),
         },
       ).then(
@@ -182,7 +184,10 @@ describe('model-output corpus', () => {
         // What the background would send over the port passes the port's own schema.
         expect(SuggestResultSchema.parse(outcome.result)).toBeTruthy();
         expectValidSuggestion(outcome.result.suggestion);
-        expect(direct.ok && direct.suggestion).toEqual(outcome.result.suggestion);
+        // The background repairs, then runs the guardrails: the same two steps, in order.
+        expect(direct.ok && guardSuggestion(listing, direct.suggestion).suggestion).toEqual(
+          outcome.result.suggestion,
+        );
       } else {
         // The only thing it throws is the seller-facing failure the port turns into `error`.
         expect(outcome.error).toBeInstanceOf(ModelFailure);

@@ -13,9 +13,11 @@ const CODES: ModelErrorCode[] = [
   'endpoint-refuses-extensions',
   'timed-out',
   'bad-api-key',
-  'no-api-key',
+  'api-key-needed',
+  'rate-limited',
   'stream-error',
   'context-too-long',
+  'answer-cut-off',
   'unusable-output',
   'builtin-unavailable',
   'endpoint-error',
@@ -32,9 +34,19 @@ describe('modelError', () => {
   });
 
   it('puts the exact OLLAMA_ORIGINS value in the 403 fix', () => {
-    expect(modelError('ollama-origin-forbidden', { extensionId: ID }).action).toContain(
-      `OLLAMA_ORIGINS=chrome-extension://${ID}`,
+    expect(
+      modelError('ollama-origin-forbidden', { extensionOrigin: `chrome-extension://${ID}/` })
+        .action,
+    ).toContain(`OLLAMA_ORIGINS=chrome-extension://${ID} `);
+  });
+
+  it('names Firefox’s moz-extension origin in the 403 fix on Firefox', () => {
+    const firefox = 'moz-extension://0b5ea4c2-6f0a-4c2e-9d44-5f1e9b3c7a10/';
+    const action = modelError('ollama-origin-forbidden', { extensionOrigin: firefox }).action;
+    expect(action).toContain(
+      'OLLAMA_ORIGINS=moz-extension://0b5ea4c2-6f0a-4c2e-9d44-5f1e9b3c7a10 ',
     );
+    expect(action).not.toContain('chrome-extension');
   });
 
   it('lists the installed models and the pull command for a missing model', () => {
@@ -96,7 +108,7 @@ describe('provider error mapping', () => {
   const ollama = ollamaProvider({
     host: 'http://localhost:11434',
     model: 'llama3.2',
-    extensionId: ID,
+    extensionOrigin: `chrome-extension://${ID}/`,
   });
 
   it.each<[string, Record<string, Reply>, string]>([
@@ -138,7 +150,6 @@ describe('provider error mapping', () => {
       'sk-x',
       'bad-api-key',
     ],
-    ['no key', {}, null, 'no-api-key'],
     ['unreachable', { '/v1/chat/completions': 'network-down' }, 'sk-x', 'endpoint-unreachable'],
     [
       'a server with CORS off',
@@ -163,6 +174,7 @@ describe('provider error mapping', () => {
       baseUrl: 'https://api.example.com/v1',
       model: 'gpt-4o-mini',
       apiKey,
+      refused: { list: async () => [], remember: async () => {} },
     });
     await expect(openai.generate(request())).rejects.toMatchObject({ userError: { code } });
   });

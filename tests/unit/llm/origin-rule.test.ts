@@ -29,4 +29,15 @@ describe('the Ollama Origin rule', () => {
       expect(ollamaHostInUse({ ...DEFAULT_MODEL_SETTINGS, provider })).toBeNull();
     }
   });
+
+  it('also covers an OpenAI-compatible address that is Ollama’s own /v1', () => {
+    const openai = { ...DEFAULT_MODEL_SETTINGS, provider: 'openai' as const };
+    expect(ollamaHostInUse({ ...openai, openaiBaseUrl: 'http://localhost:11434/v1' })).toBe(
+      'http://localhost:11434',
+    );
+    expect(ollamaHostInUse({ ...openai, openaiBaseUrl: 'http://192.168.1.20:11434/v1' })).toBe(
+      'http://192.168.1.20:11434',
+    );
+    expect(ollamaHostInUse({ ...openai, openaiBaseUrl: 'http://localhost:1234/v1' })).toBeNull();
+  });
 });

@@ -57,4 +57,65 @@ describe('modelOutputJsonSchema', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.tags).toMatchObject({ minItems: 13, maxItems: 13 });
   });
+
+  it('carries Etsy’s length limits, so a grammar-constrained model can’t break them', () => {
+    const schema = modelOutputJsonSchema() as {
+      properties: {
+        title: { properties: { value: { maxLength: number } } };
+        tags: { items: { properties: { value: { maxLength: number; minLength: number } } } };
+      };
+    };
+    expect(schema.properties.title.properties.value.maxLength).toBe(140);
+    expect(schema.properties.tags.items.properties.value).toMatchObject({
+      maxLength: 20,
+      minLength: 1,
+    });
+  });
+});
+
+describe('buildPrompt for a careful edit', () => {
+  const german = {
+    title: 'Personalisierte Kaffeetasse mit Namen, 330 ml, Geschenk für Mama',
+    description: 'Diese Kaffeetasse wird mit deinem Namen bedruckt, 330 ml, spülmaschinenfest.',
+    tags: ['geschenk für mama', 'kaffeetasse', 'free shipping'],
+    materials: [],
+    categoryPath: [],
+  };
+  const [system, user] = buildPrompt(german, checkListing(german).findings, '');
+
+  it('names the listing’s language and forbids translating it', () => {
+    expect(system!.content).toContain(
+      'Write in German, the listing’s own language. Never translate',
+    );
+  });
+
+  it('lists the facts to keep and the seller’s good tags (not the promotional one)', () => {
+    expect(user!.content).toContain('<facts-to-keep>\n[\n  "330 ml"\n]');
+    expect(user!.content).toMatch(
+      /<good-seller-tags>[\s\S]*"geschenk für mama"[\s\S]*<\/good-seller-tags>/,
+    );
+    const good = user!.content.split('<good-seller-tags>')[1]!.split('</good-seller-tags>')[0];
+    expect(good).not.toContain('free shipping');
+  });
+
+  it('asks for a minimal edit, long-tail buyer phrases and the item in the first 40 characters', () => {
+    expect(system!.content).toMatch(/Edit as little as needed/);
+    expect(system!.content).toMatch(/first ~40 characters/);
+    expect(system!.content).toMatch(/long-tail/);
+    expect(system!.content).toMatch(/Never invent/);
+    // Hard limits are stated apart from the style advice.
+    expect(system!.content.indexOf('Hard limits')).toBeLessThan(
+      system!.content.indexOf('Style advice'),
+    );
+  });
+
+  it('never passes the retired "vary the words across tags" rule to the model', () => {
+    const candle = {
+      ...german,
+      title: 'Soy Candle, Lavender Candle in Amber Jar',
+      tags: ['soy candle', 'lavender candle', 'jar candle', 'candle gift', 'spa candle'],
+    };
+    const [, u] = buildPrompt(candle, checkListing(candle).findings, '');
+    expect(u!.content).not.toMatch(/appears in \d+ tags/);
+  });
 });

@@ -25,14 +25,15 @@ describe('repairModelOutput', () => {
     if (!result.ok) throw new Error(result.error.message);
     const values = result.suggestion.tags.map((t) => t.value);
     expect(values).toHaveLength(13);
-    expect(values.slice(0, 3)).toEqual(['boho decor', 'extra large macrame', 'rope art']);
+    // The over-long tag is said shorter as a whole phrase, never cut into "extra large macrame".
+    expect(values.slice(0, 3)).toEqual(['boho decor', 'wall hanging art', 'rope art']);
     expect(values.every(isValidTag)).toBe(true);
     expect(result.notes).toEqual(
       expect.arrayContaining([
         { field: 'tags', original: 'Boho Decor', why: 'Duplicate of another suggested tag' },
         expect.objectContaining({
           original: 'extra large macrame wall hanging art',
-          kept: 'extra large macrame',
+          kept: 'wall hanging art',
         }),
         expect.objectContaining({
           original: '🌿🌿🌿',
@@ -42,6 +43,17 @@ describe('repairModelOutput', () => {
         { field: 'tags', original: 'tag number 11', why: 'More than Etsy’s 13 tags' },
       ]),
     );
+  });
+
+  it('drops an over-long tag that has no shorter whole phrase, rather than cut it', () => {
+    const result = repairModelOutput(
+      answer(['cadeau fête des mères personnalisé', ...THIRTEEN]),
+      'fr',
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    const values = result.suggestion.tags.map((t) => t.value);
+    expect(values).not.toContain('cadeau fête des');
+    expect(values.every((v) => !/\b(des|de|pour)$/.test(v))).toBe(true);
   });
 
   it('trims an over-long title at a word boundary and says what was cut', () => {

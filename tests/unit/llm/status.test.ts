@@ -26,7 +26,7 @@ function stubOllama(installed: string[] | 'down', reply = '{"reply":"OK"}') {
 const context = (changes: Partial<ModelSettings>) => ({
   settings: { ...DEFAULT_MODEL_SETTINGS, ...changes },
   openaiApiKey: null,
-  extensionId: ID,
+  extensionOrigin: `chrome-extension://${ID}/`,
 });
 
 describe('model status and connection test', () => {
@@ -64,5 +64,15 @@ describe('model status and connection test', () => {
       ready: false,
       error: { code: 'ollama-not-running' },
     });
+  });
+
+  it('Automatic asks no OpenAI-compatible server that wasn’t set up, but asks a keyless one that was', async () => {
+    stubOllama('down');
+    const asked = () => vi.mocked(fetch).mock.calls.map(([input]) => new URL(String(input)).origin);
+    await modelStatus(context({ provider: 'auto' }));
+    expect(asked()).not.toContain('https://api.openai.com');
+
+    await modelStatus(context({ provider: 'auto', openaiBaseUrl: 'http://localhost:1234/v1' }));
+    expect(asked()).toContain('http://localhost:1234');
   });
 });

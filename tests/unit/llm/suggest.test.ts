@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MACRAME_TAGS } from '../../peers/model-answers';
 import { RequestQueue } from '@/lib/llm/queue';
 import { runSuggestion, type SuggestRun } from '@/lib/llm/suggest';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '@/lib/settings';
 import { answer, LISTING } from './fixtures';
 
-const TAGS = Array.from({ length: 13 }, (_, i) => `tag number ${i + 1}`);
+// Real search phrases: the guardrails drop tags that share nothing with the listing.
+const TAGS = MACRAME_TAGS;
 
-function stubOllama(reply: string) {
+function stubOllama(reply: string, thinking = '') {
   const chats: unknown[] = [];
   vi.stubGlobal(
     'fetch',
@@ -14,10 +16,17 @@ function stubOllama(reply: string) {
       const path = new URL(String(input)).pathname;
       if (path === '/api/tags') return Response.json({ models: [{ name: 'llama3.2:latest' }] });
       chats.push(JSON.parse(String(init?.body)));
-      const frames = [...reply.matchAll(/.{1,20}/gs)].map(([piece]) => ({
-        message: { role: 'assistant', content: piece },
+      const thoughts = [...thinking.matchAll(/.{1,20}/gs)].map(([piece]) => ({
+        message: { role: 'assistant', content: '', thinking: piece },
         done: false,
       }));
+      const frames = [
+        ...thoughts,
+        ...[...reply.matchAll(/.{1,20}/gs)].map(([piece]) => ({
+          message: { role: 'assistant', content: piece },
+          done: false,
+        })),
+      ];
       frames.push({ message: { role: 'assistant', content: '' }, done: true });
       return new Response(frames.map((f) => JSON.stringify(f)).join('\n') + '\n');
     }),
@@ -29,7 +38,7 @@ function environment(changes: Partial<ModelSettings>) {
   return {
     settings: { ...DEFAULT_MODEL_SETTINGS, ...changes },
     openaiApiKey: null,
-    extensionId: 'blgfogbpcdmhohalginmiifilfkhopig',
+    extensionOrigin: 'chrome-extension://blgfogbpcdmhohalginmiifilfkhopig/',
     queue: new RequestQueue(),
   };
 }
@@ -102,5 +111,22 @@ describe('runSuggestion', () => {
     await expect(
       runSuggestion(run(), environment({ provider: 'ollama', instructions: 'bad answer' })),
     ).rejects.toMatchObject({ userError: { code: 'unusable-output' } });
+  });
+
+  it('a model that thinks first reports its thinking as progress, and keeps it out of the answer', async () => {
+    stubOllama(answer(TAGS), 'Let me consider the listing. '.repeat(10));
+    const texts: string[] = [];
+    const thinking = run({ onText: (delta) => texts.push(delta) });
+    const result = await runSuggestion(
+      thinking,
+      environment({ provider: 'ollama', ollamaModel: 'gpt-oss:20b', instructions: 'thinking' }),
+    );
+    expect(thinking.progress).toContainEqual(
+      expect.objectContaining({ stage: 'thinking', thinking: 1 }),
+    );
+    const stages = thinking.progress.map((p) => (p as { stage: string }).stage);
+    expect(stages.indexOf('thinking')).toBeLessThan(stages.lastIndexOf('generating'));
+    expect(texts.join('')).toBe(answer(TAGS));
+    expect(result).toMatchObject({ engine: 'ollama' });
   });
 });

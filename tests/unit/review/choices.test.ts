@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ListingText, Suggestion } from '@/lib/listing';
-import { applyChoices, defaultChoices, diffTags } from '@/lib/review/choices';
+import {
+  applyChoices,
+  defaultChoices,
+  diffTags,
+  fieldDefault,
+  tagProposals,
+} from '@/lib/review/choices';
 
 const current: ListingText = {
   title: 'Beautiful Macrame Wall Hanging',
@@ -33,20 +39,92 @@ describe('review choices', () => {
     });
   });
 
-  it('accepts every suggested change by default', () => {
-    const applied = applyChoices(current, suggestion, defaultChoices(current, suggestion));
-    expect(applied.tags).toEqual(['Boho Decor', 'macrame wall hanging', 'cotton rope decor']);
-    expect(applied.title).toBe('Macrame Wall Hanging, Cotton Rope');
+  it('by default removes no valid seller tag and changes no title Etsy accepts', () => {
+    const choices = defaultChoices(current, suggestion);
+    expect(choices.title).toBe(false);
+    expect(choices.removeTag).toEqual({ macrame: false });
+    const applied = applyChoices(current, suggestion, choices);
+    // Empty slots are filled; every one of the seller's tags stays.
+    expect(applied.tags).toEqual([
+      'macrame',
+      'Boho Decor',
+      'wall art',
+      'macrame wall hanging',
+      'cotton rope decor',
+    ]);
+    expect(applied.title).toBe(current.title);
+    expect(applied.description).toBe(current.description);
+  });
+
+  it('offers a weak tag for removal unticked, with its reason', () => {
+    const proposals = tagProposals(current, suggestion);
+    expect(proposals).toContainEqual({
+      kind: 'remove',
+      remove: 'macrame',
+      reason: expect.stringMatching(/one broad word/),
+      ticked: false,
+    });
+    // "wall art" is a good phrase the suggestion left out: nothing is proposed for it.
+    expect(proposals.some((p) => p.kind !== 'add' && p.remove === 'wall art')).toBe(false);
+  });
+
+  it('pre-ticks the removal of tags Etsy would refuse, and of duplicates, keeping the first copy', () => {
+    const withBad = {
+      ...current,
+      tags: ['macrame', 'Boho Decor', 'boho decor', 'extra large macrame wall hanging'],
+    };
+    const choices = defaultChoices(withBad, suggestion);
+    const applied = applyChoices(withBad, suggestion, choices);
+    expect(applied.tags).toEqual([
+      'macrame',
+      'Boho Decor',
+      'macrame wall hanging',
+      'cotton rope decor',
+    ]);
+    const reasons = tagProposals(withBad, suggestion)
+      .filter((p) => p.kind === 'remove' && p.ticked)
+      .map((p) => p.reason);
+    expect(reasons.join(' ')).toMatch(/twice/);
+    expect(reasons.join(' ')).toMatch(/won't accept/);
+  });
+
+  it('proposes a promotional tag for removal, unticked, with a reason', () => {
+    const promo = { ...current, tags: ['macrame wall hanging', 'free shipping'] };
+    const proposal = tagProposals(promo, suggestion).find(
+      (p) => p.kind !== 'add' && p.remove === 'free shipping',
+    );
+    expect(proposal).toMatchObject({ ticked: false, reason: expect.stringMatching(/shipping/) });
+  });
+
+  it('with all 13 slots used, offers swaps for weak tags only, unticked', () => {
+    const full = {
+      ...current,
+      tags: [...Array.from({ length: 12 }, (_, i) => `macrame art ${i}`), 'sale'],
+    };
+    const proposals = tagProposals(full, suggestion);
+    const swap = proposals.find((p) => p.kind === 'swap');
+    expect(swap).toMatchObject({ remove: 'sale', ticked: false });
+    expect(swap?.reason).toMatch(/price, sales or shipping/);
+    const applied = applyChoices(full, suggestion, defaultChoices(full, suggestion));
+    expect(applied.tags).toEqual(full.tags);
+  });
+
+  it('pre-ticks a title change only when it fixes a hard Etsy rule', () => {
+    const broken = { ...current, title: 'Macrame Wall Hanging 🌿 & Rope & Cotton' };
+    expect(defaultChoices(broken, suggestion).title).toBe(true);
+    expect(fieldDefault(broken, suggestion, 'title').why).toMatch(/breaks a rule Etsy enforces/);
+    expect(fieldDefault(current, suggestion, 'title')).toMatchObject({ ticked: false });
+    expect(defaultChoices(current, suggestion).description).toBe(false);
   });
 
   it('keeps what the seller rejected, field by field and tag by tag', () => {
     const choices = defaultChoices(current, suggestion);
-    choices.title = false;
-    choices.removeTag['wall art'] = false;
+    choices.title = true;
+    choices.removeTag['wall art'] = true;
     choices.addTag['cotton rope decor'] = false;
     const applied = applyChoices(current, suggestion, choices);
-    expect(applied.title).toBe(current.title);
-    expect(applied.tags).toEqual(['Boho Decor', 'wall art', 'macrame wall hanging']);
+    expect(applied.title).toBe(suggestion.title.value);
+    expect(applied.tags).toEqual(['macrame', 'Boho Decor', 'macrame wall hanging']);
   });
 
   it('never goes past 13 tags', () => {

@@ -3,8 +3,25 @@ import type { EtsyListingText } from '@/lib/etsy/publish-schemas';
 import { PublishRequestSchema } from '@/lib/etsy/publish-schemas';
 import type { ListingText, Suggestion } from '@/lib/listing';
 import { fillRequest, publishPlan, type Readable } from '@/lib/review/plan';
-import { defaultChoices } from '@/lib/review/choices';
-import { checkListing } from '@/lib/seo';
+import { diffTags, type Choices } from '@/lib/review/choices';
+import { checkListing, tagIdentity } from '@/lib/seo';
+
+/**
+ * Every change the suggestion implies, accepted: the plan's job is to send what was accepted,
+ * whatever the review ticked by default (lib/review/choices.ts decides that, and ticks less).
+ */
+function acceptAll(page: ListingText, suggestion: Suggestion): Choices {
+  const diff = diffTags(
+    page.tags,
+    suggestion.tags.map((t) => t.value),
+  );
+  return {
+    title: true,
+    description: true,
+    addTag: Object.fromEntries(diff.added.map((t) => [tagIdentity(t), true])),
+    removeTag: Object.fromEntries(diff.removed.map((t) => [tagIdentity(t), true])),
+  };
+}
 
 const ETSY: EtsyListingText = {
   listingId: 1,
@@ -36,7 +53,7 @@ function unreadPage(field: keyof Readable): ListingText {
 
 describe('publishPlan', () => {
   it('sends Etsy’s saved tags plus the accepted ones', () => {
-    const plan = publishPlan(ETSY, PAGE, SUGGESTION, defaultChoices(PAGE, SUGGESTION), ALL);
+    const plan = publishPlan(ETSY, PAGE, SUGGESTION, acceptAll(PAGE, SUGGESTION), ALL);
     expect(plan.changes).toEqual({
       title: SUGGESTION.title.value,
       description: SUGGESTION.description.value,
@@ -48,7 +65,7 @@ describe('publishPlan', () => {
     'never sends the %s when the page didn’t let us read it, and still sends the rest',
     (field) => {
       const page = unreadPage(field);
-      const plan = publishPlan(ETSY, page, SUGGESTION, defaultChoices(page, SUGGESTION), {
+      const plan = publishPlan(ETSY, page, SUGGESTION, acceptAll(page, SUGGESTION), {
         ...ALL,
         [field]: false,
       });
@@ -61,7 +78,7 @@ describe('publishPlan', () => {
   it('builds tags from Etsy’s saved list, not from what the page shows', () => {
     // The seller typed a tag on the page without saving; a publish keeps only accepted edits.
     const page = { ...PAGE, tags: [...PAGE.tags, 'typed not saved'] };
-    const plan = publishPlan(ETSY, page, SUGGESTION, defaultChoices(page, SUGGESTION), ALL);
+    const plan = publishPlan(ETSY, page, SUGGESTION, acceptAll(page, SUGGESTION), ALL);
     expect(plan.changes.tags).toEqual([...ETSY.tags, 'fiber art']);
   });
 
@@ -70,7 +87,7 @@ describe('publishPlan', () => {
       { ...ETSY, richDescription: true },
       PAGE,
       SUGGESTION,
-      defaultChoices(PAGE, SUGGESTION),
+      acceptAll(PAGE, SUGGESTION),
       ALL,
     );
     expect(plan.changes).not.toHaveProperty('description');
@@ -79,7 +96,7 @@ describe('publishPlan', () => {
 
   it('flags a plan that would leave the listing with no tags', () => {
     const none: Suggestion = { ...SUGGESTION, tags: [] };
-    const plan = publishPlan(ETSY, PAGE, none, defaultChoices(PAGE, none), ALL);
+    const plan = publishPlan(ETSY, PAGE, none, acceptAll(PAGE, none), ALL);
     expect(plan.changes.tags).toEqual([]);
     expect(plan.emptiesTags).toBe(true);
   });
@@ -108,7 +125,7 @@ describe('nothing accepted that differs', () => {
       description: { value: PAGE.description, reasons: [] },
       tags: PAGE.tags.map((value) => ({ value, reason: '' })),
     };
-    const choices = defaultChoices(PAGE, same);
+    const choices = acceptAll(PAGE, same);
     expect(fillRequest(PAGE, same, choices, ALL)).toEqual({});
     expect(publishPlan(ETSY, PAGE, same, choices, ALL)).toEqual({
       changes: {},
@@ -120,7 +137,7 @@ describe('nothing accepted that differs', () => {
 
 describe('fillRequest', () => {
   it('fills only fields that were read, tags as adds and removes', () => {
-    const choices = defaultChoices(PAGE, SUGGESTION);
+    const choices = acceptAll(PAGE, SUGGESTION);
     expect(fillRequest(PAGE, SUGGESTION, choices, ALL)).toEqual({
       title: SUGGESTION.title.value,
       description: SUGGESTION.description.value,
@@ -128,7 +145,7 @@ describe('fillRequest', () => {
     });
     const page = unreadPage('tags');
     expect(
-      fillRequest(page, SUGGESTION, defaultChoices(page, SUGGESTION), { ...ALL, tags: false }),
+      fillRequest(page, SUGGESTION, acceptAll(page, SUGGESTION), { ...ALL, tags: false }),
     ).not.toHaveProperty('tags');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ListingText } from '../../../lib/listing';
 import { checkListing, type RuleId } from '../../../lib/seo';
+import { openingEnd } from '../../../lib/seo/check-description';
 import { GOOD, listing } from './fixtures';
 
 const rulesOf = (l: ListingText): RuleId[] => checkListing(l).findings.map((f) => f.rule);
@@ -54,13 +55,28 @@ describe('checkListing', () => {
       'three single-word tags',
       { tags: [...GOOD.tags.slice(0, 10), 'macrame', 'boho', 'tapestry'] },
     ],
+    ['T11', 'a one-word title', { title: 'Necklace' }],
+    ['T11', 'a title that only repeats itself', { title: 'Keychain Keychain Cute Keychain' }],
+    ['T10', 'a title in capitals', { title: 'MACRAME WALL HANGING BOHO DECOR' }],
     [
-      'G7',
-      'root word in four tags',
-      { tags: [...GOOD.tags.slice(0, 11), 'wall tapestry', 'wall sculpture'] },
+      'G9',
+      'every tag only repeats the title',
+      {
+        title: 'Macrame Wall Hanging, Boho Decor, Cotton Rope Tapestry',
+        tags: [
+          'macrame wall hanging',
+          'boho decor',
+          'cotton rope',
+          'rope tapestry',
+          'wall hanging',
+        ],
+      },
     ],
+    ['G13', 'a free shipping tag', { tags: [...TAGS_12, 'free shipping'] }],
+    ['G13', 'a sale tag', { tags: [...TAGS_12, 'sale'] }],
+    ['D3', 'a short description', { description: 'A macrame wall hanging. Cotton rope.' }],
     ['G8', 'tag restates category', { tags: [...TAGS_12, 'wall hangings'] }],
-    ['G10', 'opinion word in a tag', { tags: [...TAGS_12, 'cute nursery art'] }],
+    ['G10', 'opinion word in a tag', { tags: [...TAGS_12, 'stunning nursery art'] }],
     ['G12', 'tag starts with a dash', { tags: [...TAGS_12, '-rope art'] }],
     ['D1', 'empty description', { description: '' }],
     [
@@ -95,6 +111,29 @@ describe('checkListing', () => {
     ['T7', '"sale" inside another word', { title: 'Macrame Wall Hanging Salesman Gift' }],
     ['T10', 'a couple of acronyms', { title: 'Macrame Wall Hanging USA XL' }],
     ['G6', 'two single-word tags', { tags: [...GOOD.tags.slice(0, 11), 'macrame', 'boho'] }],
+    ['G10', '"cute" is what shoppers type', { tags: [...TAGS_12, 'cute nursery art'] }],
+    ['G10', '"best friend" names a recipient', { tags: [...TAGS_12, 'best friend gift'] }],
+    ['T6', 'units after two sizes', { title: 'Amber Glass Jar, 8 oz or 12 oz, Candle Vessel' }],
+    [
+      'G6',
+      'German compound words are whole search terms',
+      {
+        title: 'Personalisierte Kaffeetasse mit Namen, Geschenk für Mama',
+        description: 'Diese Kaffeetasse wird mit deinem Namen bedruckt, ein Geschenk für Mama.',
+        tags: ['kaffeetasse', 'namenstasse', 'muttertagsgeschenk', 'geschenk für mama'],
+        categoryPath: [],
+      },
+    ],
+    [
+      'T4',
+      'Spanish names the item first; English word order is not applied',
+      {
+        title: 'Pendientes de plata hechos a mano para mujer, regalo para mamá',
+        description: 'Pendientes de plata hechos a mano en nuestro taller.',
+        tags: ['pendientes de plata', 'regalo para mamá'],
+        categoryPath: [],
+      },
+    ],
     [
       'D1',
       'non-English opening that names the tag head',
@@ -107,6 +146,13 @@ describe('checkListing', () => {
     ],
   ])('no %s: %s', (rule, _name, overrides) => {
     expect(rulesOf(listing(overrides))).not.toContain(rule);
+  });
+
+  it('reads the first sentence whole: "8.5" and ".\\n" are not two sentence ends', () => {
+    const text = 'Cotton wall hanging, 8.5 in wide.\nMore details below. And more.';
+    expect(text.slice(0, openingEnd(text))).toBe('Cotton wall hanging, 8.5 in wide.');
+    const opensLate = 'Hello and welcome!\nThis macrame wall hanging is knotted by hand.';
+    expect(rulesOf(listing({ description: `${opensLate} ${GOOD.description}` }))).toContain('D1');
   });
 
   it('gives spans into the NFC text', () => {
@@ -133,12 +179,13 @@ describe('checkListing', () => {
   it('explains the score: components add up and lifts name the missing points', () => {
     const result = checkListing(listing({ tags: GOOD.tags.slice(0, 9) }));
     const tags = result.composition.find((c) => c.id === 'tags');
-    expect(tags?.lifts[0]).toEqual({ action: 'Add 4 more tags', points: 6 });
+    // An empty slot costs its share of the whole tag score (35 points ÷ 13 slots).
+    expect(tags?.lifts[0]).toEqual({ action: 'Add 4 more tags', points: 11 });
     expect(result.score).toBe(result.composition.reduce((s, c) => s + c.earned, 0));
     for (const c of result.composition) {
       expect(c.earned + c.lifts.reduce((s, l) => s + l.points, 0)).toBe(c.possible);
     }
-    expect(result.score).toBe(94);
+    expect(result.score).toBe(89);
   });
 
   it('scores an empty listing low but never below zero', () => {

@@ -5,7 +5,9 @@ export const GOOD: ListingText = {
   title: 'Macrame Wall Hanging, Boho Decor, Handmade Cotton Rope Tapestry',
   description:
     'This macrame wall hanging is knotted by hand from soft cotton rope on a driftwood branch.\n\n' +
-    'Size: 60 x 90 cm. Spot clean only.',
+    'Size: 60 x 90 cm, with a loop at the back for a single nail. The rope is undyed natural ' +
+    'cotton, so the colour is a warm cream. Spot clean only. It suits a nursery, a bedroom wall ' +
+    'or the space above a sofa, and makes a calm housewarming gift.',
   tags: [
     'macrame wall hanging',
     'boho wall art',

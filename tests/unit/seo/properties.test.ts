@@ -185,9 +185,9 @@ describe('suggestOffline on anything', () => {
       fc.property(listingArb, (l) => {
         const s = suggestOffline(l);
         expect(isValidTitle(s.title.value)).toBe(true);
-        expect(
-          s.title.value.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
-        ).toBeLessThan(15);
+        const words = (t: string) => t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+        // Under 15 words, unless the seller's title was longer: a fact is never cut to get there.
+        expect(words(s.title.value)).toBeLessThanOrEqual(Math.max(14, words(l.title)));
         expect(s.title.reasons.length).toBeGreaterThan(0);
         expect(s.tags.length).toBeLessThanOrEqual(13);
         for (const t of s.tags) {
@@ -200,8 +200,12 @@ describe('suggestOffline on anything', () => {
           title: s.title.value,
           tags: s.tags.map((t) => t.value),
         });
-        const broken = after.findings.filter((f) =>
-          ['T1', 'T2', 'T2b', 'G0', 'G2', 'G3', 'G4', 'G5'].includes(f.rule),
+        // Etsy's hard rules hold; a near-duplicate may remain only between the seller's own tags.
+        const own = new Set(l.tags.map((t) => tagIdentity(t)));
+        const broken = after.findings.filter(
+          (f) =>
+            ['T1', 'T2', 'T2b', 'G0', 'G2', 'G3', 'G4'].includes(f.rule) ||
+            (f.rule === 'G5' && f.span.kind === 'item' && !own.has(tagIdentity(f.span.value))),
         );
         expect(broken).toEqual([]);
       }),
@@ -209,7 +213,7 @@ describe('suggestOffline on anything', () => {
     );
   });
 
-  it('fills 13 tags when the listing has plenty of its own words', () => {
+  it('fills empty slots with whole phrases only when the listing has plenty of its own words', () => {
     const word = fc.constantFrom(
       'macrame',
       'cotton',
@@ -240,7 +244,9 @@ describe('suggestOffline on anything', () => {
           materials: [],
           categoryPath: [],
         });
-        expect(s.tags).toHaveLength(13);
+        // Only phrases that name the item or its buyer are added, never a bare word.
+        expect(s.tags.length).toBeGreaterThanOrEqual(5);
+        for (const tag of s.tags) expect(tag.value.split(' ').length).toBeGreaterThanOrEqual(2);
       }),
       { numRuns: 100 },
     );
