@@ -154,7 +154,7 @@ test('a model that can’t stop thinking shows its thinking as progress, then it
   };
   await saveSettings(serviceWorker, { ollamaModel: 'gpt-oss:20b' });
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   const started = Date.now();
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
 
