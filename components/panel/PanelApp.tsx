@@ -3,6 +3,7 @@ import type { PageLink } from '@/lib/bridge/page-link';
 import { unreadFields } from '@/lib/editor/read';
 import type { EditorRoute } from '@/lib/editor/route';
 import type { EtsyListingText } from '@/lib/etsy/publish-schemas';
+import { request } from '@/lib/messaging/protocol';
 import { fillRequest, publishPlan, type Readable } from '@/lib/review/plan';
 import { defaultChoices, type Choices } from '@/lib/review/choices';
 import { checkListing } from '@/lib/seo';
@@ -70,6 +71,12 @@ export function PanelApp({ link, layout: stored }: { link: PageLink; layout: Pan
       sizer={sizer}
       subtitle={<span data-testid="panel-listing">{routeLabel(route)}</span>}
     >
+      <p className="muted">
+        <button type="button" className="link" onClick={() => void request('openShopPage')}>
+          All listings
+        </button>{' '}
+        — every listing of the shop, graded
+      </p>
       {!readout || !listing || !result ? (
         <p className="muted">Reading the listing…</p>
       ) : (

@@ -1,5 +1,6 @@
 import '@/lib/zod-config';
 import '@/components/panel/panel.css';
+import './frame.css';
 import { createRoot } from 'react-dom/client';
 import { PanelApp } from '@/components/panel/PanelApp';
 import { connectToPage } from '@/lib/bridge/page-link';

@@ -10,6 +10,7 @@ import {
   ListingSchema,
   ListingsPageSchema,
   SelfSchema,
+  ShopListingsPageSchema,
   ShopSchema,
   type EtsyListing,
   type ListingState,
@@ -36,6 +37,8 @@ interface Call<T> {
   query?: Record<string, string | number>;
   form?: URLSearchParams;
   schema: z.ZodType<T>;
+  /** Called for each HTTP request sent, retries included: the caller's call count. */
+  onRequest?: () => void;
 }
 
 /**
@@ -90,6 +93,17 @@ export class EtsyClient {
     return listings;
   }
 
+  /** One page of one state, with each listing's photos: what the shop audit loads. */
+  getListingsPage(shopId: number, state: ListingState, offset: number, onRequest?: () => void) {
+    return this.send({
+      method: 'GET',
+      path: `application/shops/${shopId}/listings`,
+      query: { state, limit: PAGE_SIZE, offset, includes: 'Images' },
+      schema: ShopListingsPageSchema,
+      onRequest,
+    });
+  }
+
   /** Sends only what changed; returns the listing as Etsy now has it (unchanged: no request). */
   async updateListing(
     ids: { shopId: number; listingId: number },
@@ -120,6 +134,7 @@ export class EtsyClient {
     for (let attempt = 0; ; attempt++) {
       await this.limiter.acquire();
       const token = await this.deps.tokens.current();
+      call.onRequest?.();
       let response: Response;
       try {
         response = await this.http(call.path, {

@@ -7,6 +7,7 @@ import { benchEtsyCalls } from './etsy';
 import { benchPageCost } from './page-cost';
 import { benchPanel } from './panel';
 import { benchPopup } from './popup';
+import { benchShop } from './shop';
 import { benchSuggest } from './suggest';
 import type { BenchRow } from './table';
 
@@ -30,6 +31,7 @@ export async function benchBrowser(): Promise<BenchRow[]> {
       ...(await benchPopup(context, extensionId)),
       ...(await benchSuggest(context, extensionId, ollama.ollama, ollama.port)),
       ...(await benchEtsyCalls(context, extensionId, etsy, ollama.ollama)),
+      ...(await benchShop(context, extensionId, etsy)),
       ...(await benchPageCost(etsy, ollama)),
     ];
   } finally {
