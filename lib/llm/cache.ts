@@ -1,4 +1,4 @@
-import { stringify } from 'safe-stable-stringify';
+import stringify from 'safe-stable-stringify';
 import { db } from '@/lib/db';
 import type { ListingText } from '@/lib/listing';
 import { SuggestResultSchema, type SuggestResult } from './stream-protocol';
@@ -19,7 +19,6 @@ export interface CacheKeyParts {
 const MAX_ROWS = 500;
 
 export async function suggestionCacheKey(parts: CacheKeyParts): Promise<string> {
-  // Keys sorted, so the same parts in any order give the same key.
   const bytes = new TextEncoder().encode(stringify(parts));
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
