@@ -36,6 +36,14 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { optional_permissions: OPTIONAL_HOSTS }
       : { optional_host_permissions: OPTIONAL_HOSTS }),
+    // The panel is an extension page in an iframe on Etsy's editor (the page's scripts can't
+    // script it); the content script imports its editor half only on editor routes.
+    web_accessible_resources: [
+      {
+        resources: ['panel.html', 'editor-host.js'],
+        matches: ['https://www.etsy.com/*'],
+      },
+    ],
     ...(!process.env.STORE_PACKAGE && browser === 'chrome' ? { key: UNPACKED_ID_KEY } : {}),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'etsy-seo-copilot@example.org' } } }

@@ -3,7 +3,11 @@ import type { EditorAdapter } from '@/lib/editor/adapter';
 import type { FillReport, FillRequest } from '@/lib/editor/write';
 
 type FillState =
-  { status: 'idle' } | { status: 'filling' } | { status: 'done'; report: FillReport };
+  | { status: 'idle' }
+  | { status: 'filling' }
+  | { status: 'done'; report: FillReport }
+  /** The page closed the connection mid-fill (reloaded, or the extension was updated). */
+  | { status: 'lost' };
 
 /**
  * Writes the accepted changes into Etsy's own form, field by field and tag by tag, and
@@ -28,7 +32,8 @@ export function FillButton({ editor, request }: { editor: EditorAdapter; request
       const report = await editor.fill(request, signal);
       if (!signal.aborted) setState({ status: 'done', report });
     } catch {
-      // Aborted: the panel is gone, nobody to tell.
+      // Aborted: the panel is gone, nobody to tell. Otherwise the page went away.
+      if (!signal.aborted) setState({ status: 'lost' });
     }
   };
 
@@ -43,6 +48,12 @@ export function FillButton({ editor, request }: { editor: EditorAdapter; request
         {state.status === 'filling' ? 'Filling…' : 'Fill into editor'}
       </button>
       {nothing && <span className="muted">Nothing accepted differs from the editor.</span>}
+      {state.status === 'lost' && (
+        <p role="alert" className="error-text" data-testid="fill-report">
+          The connection to the page was lost, so the fill may have stopped part-way. Reload the
+          editor, check what it holds, and fill again.
+        </p>
+      )}
       {state.status === 'done' && (
         <div role="status" data-testid="fill-report">
           {state.report.done.map((line) => (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CheckResult, Field, Finding, FindingSpan } from '@/lib/seo';
 
-type Show = (field: Field, span: FindingSpan) => boolean;
+type Show = (field: Field, span: FindingSpan) => void;
 
 const FIELD_LABEL: Record<Field, string> = {
   title: 'Title',

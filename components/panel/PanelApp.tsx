@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import type { EditorAdapter } from '@/lib/editor/adapter';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { PageLink } from '@/lib/bridge/page-link';
 import { unreadFields } from '@/lib/editor/read';
 import type { EditorRoute } from '@/lib/editor/route';
 import type { EtsyListingText } from '@/lib/etsy/publish-schemas';
@@ -7,18 +7,25 @@ import { request } from '@/lib/messaging/protocol';
 import { fillRequest, publishPlan, type Readable } from '@/lib/review/plan';
 import { defaultChoices, type Choices } from '@/lib/review/choices';
 import { checkListing } from '@/lib/seo';
+import type { PanelLayout } from '@/lib/settings';
 import { ErrorBox } from './ErrorBox';
 import { FieldsFoundLine, WhatWasRead } from './FieldsFound';
 import { FillButton } from './FillButton';
 import { GradeSection } from './GradeSection';
 import { PanelShell } from './PanelShell';
 import { PublishSection } from './PublishSection';
-import { ReviewSection } from './ReviewSection';
 import { SuggestSection } from './SuggestSection';
 import { useEditorReadout } from './useEditorReadout';
 import { useEtsyBaseline } from './useEtsyBaseline';
+import { useFramePlacement, useViewport } from './useFramePlacement';
 import { usePanelLayout } from './usePanelLayout';
 import { useSuggestions } from './useSuggestions';
+
+/** The review (with the word diff) loads only once suggestions are asked for. */
+const loadReview = () => import('./ReviewSection');
+const ReviewSection = lazy(() =>
+  loadReview().then((module) => ({ default: module.ReviewSection })),
+);
 
 function routeLabel(route: EditorRoute): string {
   if (route.mode === 'edit') return `Listing ${route.listingId}`;
@@ -26,9 +33,15 @@ function routeLabel(route: EditorRoute): string {
   return 'New listing';
 }
 
-/** The seller's loop for one listing: read, grade, suggest, review, apply. */
-export function PanelApp({ route, editor }: { route: EditorRoute; editor: EditorAdapter }) {
-  const [layout, setLayout] = usePanelLayout();
+/**
+ * The seller's loop for one listing: read, grade, suggest, review, apply. It reaches Etsy's
+ * editor only through `link` (the content script in its tab).
+ */
+export function PanelApp({ link, layout: stored }: { link: PageLink; layout: PanelLayout }) {
+  const { route, editor } = link;
+  const [layout, setLayout] = usePanelLayout(stored);
+  const viewport = useViewport(link);
+  const sizer = useFramePlacement(link, layout.offset);
   const readout = useEditorReadout(editor);
   const suggestions = useSuggestions();
   const baseline = useEtsyBaseline(route);
@@ -42,15 +55,20 @@ export function PanelApp({ route, editor }: { route: EditorRoute; editor: Editor
     description: !unread.includes('description'),
     tags: !unread.includes('tags'),
   };
+  const asked = suggestions.state.status !== 'idle';
+  useEffect(() => {
+    if (asked) void loadReview();
+  }, [asked]);
   const done = suggestions.state.status === 'done' ? suggestions.state.result : null;
   const activeChoices =
     done && listing ? (choices ?? defaultChoices(listing, done.suggestion)) : null;
 
-  if (!layout) return null;
   return (
     <PanelShell
       layout={layout}
       onLayout={setLayout}
+      viewport={viewport}
+      sizer={sizer}
       subtitle={<span data-testid="panel-listing">{routeLabel(route)}</span>}
     >
       <p className="muted">
@@ -85,7 +103,7 @@ export function PanelApp({ route, editor }: { route: EditorRoute; editor: Editor
             onNewSuggestion={() => setChoices(null)}
           />
           {done && activeChoices && (
-            <>
+            <Suspense fallback={<p className="muted">Loading the review…</p>}>
               <ReviewSection
                 current={listing}
                 suggestion={done.suggestion}
@@ -105,7 +123,7 @@ export function PanelApp({ route, editor }: { route: EditorRoute; editor: Editor
                 }
                 baseline={baseline}
               />
-            </>
+            </Suspense>
           )}
         </>
       )}

@@ -1,13 +1,15 @@
-import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
+import type { Viewport } from '@/lib/bridge/protocol';
 import type { PanelLayout } from '@/lib/settings';
 
 const STEP = 24;
 const THEMES: PanelLayout['theme'][] = ['system', 'light', 'dark'];
 const THEME_LABEL = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
 
-function clampOffset(offset: PanelLayout['offset']): PanelLayout['offset'] {
-  const maxRight = Math.max(0, window.innerWidth - 120);
-  const maxBottom = Math.max(0, window.innerHeight - 60);
+/** Keeps at least the handle's corner on the tab's viewport (not this frame's). */
+function clampOffset(offset: PanelLayout['offset'], viewport: Viewport): PanelLayout['offset'] {
+  const maxRight = Math.max(0, viewport.width - 120);
+  const maxBottom = Math.max(0, viewport.height - 60);
   return {
     right: Math.min(Math.max(0, offset.right), maxRight),
     bottom: Math.min(Math.max(0, offset.bottom), maxBottom),
@@ -15,17 +17,23 @@ function clampOffset(offset: PanelLayout['offset']): PanelLayout['offset'] {
 }
 
 /**
- * The floating frame: collapse, move (drag the handle, or focus it and use the arrow
- * keys) and theme. Everything it changes is remembered.
+ * The floating panel: collapse, move (drag the handle, or focus it and use the arrow keys)
+ * and theme. Everything it changes is remembered. It moves its whole frame on Etsy's page,
+ * so a drag is measured in screen coordinates, which don't shift as the frame moves.
  */
 export function PanelShell({
   layout,
   onLayout,
+  viewport,
+  sizer,
   subtitle,
   children,
 }: {
   layout: PanelLayout;
   onLayout: (next: Partial<PanelLayout>) => void;
+  viewport: Viewport;
+  /** The element whose size the frame takes. */
+  sizer: Ref<HTMLElement>;
   subtitle: ReactNode;
   children: ReactNode;
 }) {
@@ -33,16 +41,19 @@ export function PanelShell({
 
   const onPointerDown = (event: PointerEvent<HTMLButtonElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
-    drag.current = { x: event.clientX, y: event.clientY, ...layout.offset };
+    drag.current = { x: event.screenX, y: event.screenY, ...layout.offset };
   };
   const onPointerMove = (event: PointerEvent<HTMLButtonElement>) => {
     const start = drag.current;
     if (!start) return;
     onLayout({
-      offset: clampOffset({
-        right: start.right - (event.clientX - start.x),
-        bottom: start.bottom - (event.clientY - start.y),
-      }),
+      offset: clampOffset(
+        {
+          right: start.right - (event.screenX - start.x),
+          bottom: start.bottom - (event.screenY - start.y),
+        },
+        viewport,
+      ),
     });
   };
   const onMoveKey = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -55,21 +66,24 @@ export function PanelShell({
     if (!delta) return;
     event.preventDefault();
     onLayout({
-      offset: clampOffset({
-        right: layout.offset.right + delta[0]!,
-        bottom: layout.offset.bottom + delta[1]!,
-      }),
+      offset: clampOffset(
+        {
+          right: layout.offset.right + delta[0]!,
+          bottom: layout.offset.bottom + delta[1]!,
+        },
+        viewport,
+      ),
     });
   };
   const nextTheme = THEMES[(THEMES.indexOf(layout.theme) + 1) % THEMES.length]!;
 
   return (
     <section
+      ref={sizer}
       className="panel"
       data-theme={layout.theme}
       data-collapsed={layout.collapsed}
       aria-label="Etsy SEO Copilot"
-      style={{ right: layout.offset.right, bottom: layout.offset.bottom }}
     >
       <header className="panel__header">
         <button

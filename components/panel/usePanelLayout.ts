@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { panelLayout, type PanelLayout } from '@/lib/settings';
 
-/** How the seller left the panel (collapsed, where, which theme), remembered across pages. */
-export function usePanelLayout(): [PanelLayout | null, (next: Partial<PanelLayout>) => void] {
-  const [layout, setLayout] = useState<PanelLayout | null>(null);
-  useEffect(() => {
-    void panelLayout.getValue().then(setLayout);
-    return panelLayout.watch((value) => setLayout(value));
-  }, []);
+/**
+ * How the seller left the panel (collapsed, where, which theme), remembered across pages.
+ * `initial` is the stored layout read before the first render, so the panel shows at once.
+ */
+export function usePanelLayout(
+  initial: PanelLayout,
+): [PanelLayout, (next: Partial<PanelLayout>) => void] {
+  const [layout, setLayout] = useState<PanelLayout>(initial);
+  useEffect(() => panelLayout.watch((value) => setLayout(value)), []);
   const update = useCallback((next: Partial<PanelLayout>) => {
     setLayout((previous) => {
-      if (!previous) return previous;
       const merged = { ...previous, ...next };
       void panelLayout.setValue(merged);
       return merged;

@@ -6,13 +6,15 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string } | unknown;
+  /** 0 for a tab's top frame; set only when the sender runs in a tab. */
+  frameId?: number;
 }
 
 /**
  * Who sent a message, as far as the routes care:
  * - `extension-page`: one of this extension's own pages (popup, options), also in a tab;
- * - `editor`: this extension's content script on Etsy's listing editor, with the listing
- *   open in its tab (null for a new listing or a copy, which has no listing of its own yet);
+ * - `editor`: this extension's content script, or its panel framed in the page, on Etsy's
+ *   listing editor, with the listing open in its tab (null for a new listing or a copy, which has no listing of its own yet);
  * - `untrusted`: everything else — another extension, a web page, our content script on
  *   any other Etsy page.
  */
@@ -53,14 +55,19 @@ export function classifySender(
   const untrusted = { kind: 'untrusted' } as const;
   const url = parse(sender.url);
   if (sender.id !== extensionId || !url) return untrusted;
-  // Our own pages, also when opened in a tab.
-  if (url.protocol.endsWith('-extension:')) {
-    return schemeAndHost(url) === pagesOrigin ? { kind: 'extension-page' } : untrusted;
-  }
-  // Our content script: it runs only in tabs, only on www.etsy.com, and only the editor's
-  // panel calls the background. The tab's own URL says which listing is open there.
   const tab = sender.tab as { id?: number; url?: string } | undefined;
-  if (!tab || url.origin !== ETSY_ORIGIN) return untrusted;
+  if (url.protocol.endsWith('-extension:')) {
+    if (schemeAndHost(url) !== pagesOrigin) return untrusted;
+    // Our own pages, also when opened in a tab (its top frame). The panel is an extension page
+    // too, but framed inside Etsy's editor: it gets what the editor gets, never more.
+    const framedInTab = Boolean(tab) && sender.frameId !== 0;
+    if (!framedInTab) return { kind: 'extension-page' };
+  } else if (!tab || url.origin !== ETSY_ORIGIN) {
+    // Our content script runs only in tabs, only on www.etsy.com.
+    return untrusted;
+  }
+  // The editor: the tab's own URL says which listing is open there.
+  if (!tab) return untrusted;
   const route = parseEditorRoute(tab.url ?? '');
   if (!route || parse(tab.url)?.origin !== ETSY_ORIGIN) return untrusted;
   return {

@@ -4,7 +4,9 @@ import { startFakeEtsy } from '../../tests/peers/etsy/server';
 import { startFakeOllama } from '../../tests/peers/ollama';
 import { makeThrowawayCertificate } from '../../tests/peers/tls';
 import { benchEtsyCalls } from './etsy';
+import { benchPageCost } from './page-cost';
 import { benchPanel } from './panel';
+import { benchPopup } from './popup';
 import { benchShop } from './shop';
 import { benchSuggest } from './suggest';
 import type { BenchRow } from './table';
@@ -26,9 +28,11 @@ export async function benchBrowser(): Promise<BenchRow[]> {
   try {
     return [
       ...(await benchPanel(context)),
+      ...(await benchPopup(context, extensionId)),
       ...(await benchSuggest(context, extensionId, ollama.ollama, ollama.port)),
       ...(await benchEtsyCalls(context, extensionId, etsy, ollama.ollama)),
       ...(await benchShop(context, extensionId, etsy)),
+      ...(await benchPageCost(etsy, ollama)),
     ];
   } finally {
     await context.close();

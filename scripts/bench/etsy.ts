@@ -59,7 +59,7 @@ export async function benchEtsyCalls(
   const from = etsy.api.responses.length;
   const page = await context.newPage();
   await page.goto(EDITOR_URL);
-  const panel = page.locator('etsy-seo-copilot');
+  const panel = page.frameLocator('iframe[data-etsy-seo-copilot="panel"]');
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText(/Ollama/);
   const publish = panel.getByRole('button', { name: 'Publish to Etsy' });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { EDITOR_URL, PANEL_FRAME, panelFrame, expect, test } from './fixtures';
 
 async function seriousViolations(page: Page, include?: string) {
   const builder = new AxeBuilder({ page });
@@ -17,18 +17,18 @@ test('the panel, with suggestions open, has no serious accessibility violations'
 }) => {
   ollama.models = []; // the offline engine answers
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await panel.getByRole('button', { name: /Why \d+\?/ }).click();
   await expect(panel.getByTestId('review-tags')).toBeVisible();
-  expect(await seriousViolations(page, PANEL)).toEqual([]);
+  expect(await seriousViolations(page, PANEL_FRAME)).toEqual([]);
 
   const surface = panel.locator('section.panel');
   await panel.getByRole('button', { name: /^Theme: system/ }).click();
   await expect(surface).toHaveCSS('background-color', 'rgb(255, 255, 255)');
   await panel.getByRole('button', { name: /^Theme: light/ }).click();
   await expect(surface).toHaveCSS('background-color', 'rgb(35, 35, 33)');
-  expect(await seriousViolations(page, PANEL)).toEqual([]);
+  expect(await seriousViolations(page, PANEL_FRAME)).toEqual([]);
 });
 
 test('the popup and options page have no serious accessibility violations', async ({
@@ -43,7 +43,7 @@ test('the popup and options page have no serious accessibility violations', asyn
 
 test('the panel is usable from the keyboard, and remembers how it was left', async ({ page }) => {
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   const frame = panel.locator('section.panel');
   await expect(panel.getByTestId('score')).toBeVisible();
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { isValidTag, isValidTitle, MAX_TAGS, tagIdentity } from '../../lib/seo';
-import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { EDITOR_URL, panelFrame, expect, test } from './fixtures';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';
@@ -31,13 +31,13 @@ async function fixtureState(page: Page): Promise<FixtureState['state']> {
 
 /** Elements that would mean model or listing text became markup inside the panel. */
 function markupInPanel(page: Page): Promise<string[]> {
-  return page.evaluate((tag) => {
-    const root = document.querySelector(tag)?.shadowRoot;
-    if (!root) return ['no open shadow root'];
-    return [...root.querySelectorAll('img, script, iframe, svg[onload], [onerror], [onload]')].map(
-      (el) => el.outerHTML.slice(0, 100),
+  return panelFrame(page)
+    .locator('#root')
+    .evaluate((root) =>
+      [...root.querySelectorAll('img, script, iframe, svg[onload], [onerror], [onload]')].map(
+        (el) => el.outerHTML.slice(0, 100),
+      ),
     );
-  }, PANEL);
 }
 
 function collectPageErrors(page: Page): string[] {
@@ -56,7 +56,7 @@ test('HTML and <script> from the model show only as text, and only valid values 
   const errors = collectPageErrors(page);
   ollama.script = { reply: () => HOSTILE_ANSWER, chunkSize: 40, chunkDelayMs: 5 };
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
 
@@ -110,7 +110,7 @@ test('a listing with HTML, right-to-left text and emoji is graded and suggested 
     chunkDelayMs: 5,
   };
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await expect(panel.getByTestId('score')).toHaveText(/^\d+$/);
   await page.locator('#listing-title-input').fill(HOSTILE_TITLE);
   await page.locator('#listing-description-textarea').fill(HOSTILE_DESCRIPTION);

@@ -1,6 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import type { FakeListing } from '../peers/etsy/data';
-import { PANEL, expect, test } from './fixtures';
+import { expect, panelFrame, test } from './fixtures';
 import { connect } from './helpers/etsy';
 
 /**
@@ -53,7 +53,7 @@ async function pageState(page: Page): Promise<FixtureDebug> {
   return JSON.parse((await page.locator('#fixture-debug').textContent()) ?? '{}') as FixtureDebug;
 }
 
-async function expectRead(panel: Locator, saved: FakeListing) {
+async function expectRead(panel: FrameLocator, saved: FakeListing) {
   await panel.getByText('What the panel read').click();
   await expect(panel.getByTestId('read-title')).toHaveText(saved.title);
   await expect(panel.getByTestId('read-tags')).toHaveText(saved.tags.join(' | '));
@@ -64,7 +64,7 @@ async function expectRead(panel: Locator, saved: FakeListing) {
 }
 
 /** Asks the fake Ollama, then accepts the title, the description and every added tag. */
-async function suggestAndAcceptAll(panel: Locator) {
+async function suggestAndAcceptAll(panel: FrameLocator) {
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
   await panel.getByRole('checkbox', { name: 'Use this title' }).check();
@@ -82,7 +82,7 @@ for (const editor of EDITORS) {
       const saved = structuredClone(etsy.api.listings.get(editor.listingId)!);
       ollama.script = { reply: () => answerFor(saved), chunkSize: 80, chunkDelayMs: 2 };
       await page.goto(editorUrl(editor.listingId));
-      const panel = page.locator(PANEL);
+      const panel = panelFrame(page);
       await expect(panel.getByTestId('score')).toHaveText(/^\d+$/);
       await expectRead(panel, saved);
       // Every field was read, so nothing is left out of the grade.
@@ -127,7 +127,7 @@ for (const editor of EDITORS) {
       ollama.script = { reply: () => answerFor(saved), chunkSize: 80, chunkDelayMs: 2 };
       (await connect(etsy, openExtensionPage)).close();
       await page.goto(editorUrl(editor.listingId));
-      const panel = page.locator(PANEL);
+      const panel = panelFrame(page);
       await suggestAndAcceptAll(panel);
       const rich = Boolean(saved.rich_description);
       if (rich) {
@@ -161,7 +161,7 @@ test('the rich-text description is filled through the editor’s own input, so i
   const saved = structuredClone(etsy.api.listings.get(5678901234)!);
   ollama.script = { reply: () => answerFor(saved), chunkSize: 80, chunkDelayMs: 2 };
   await page.goto(editorUrl(5678901234));
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await panel.getByRole('checkbox', { name: 'Use this title' }).uncheck();
   for (const tag of NEW_TAGS) await panel.getByRole('checkbox', { name: `+ ${tag}` }).uncheck();
@@ -210,7 +210,7 @@ for (const hidden of ['title', 'description', 'tags'] as const) {
     ollama.script = { reply: () => answerFor(saved), chunkSize: 80, chunkDelayMs: 2 };
     (await connect(etsy, openExtensionPage)).close();
     await page.goto(editorUrl(1234567890));
-    const panel = page.locator(PANEL);
+    const panel = panelFrame(page);
     await expect(panel.getByTestId('score')).toBeVisible();
     await page.evaluate(HIDE[hidden]);
 
@@ -244,7 +244,7 @@ test('filling stops when the seller leaves the listing: nothing lands in the nex
   await page.goto(editorUrl(1234567890));
   // Etsy pauses its tag input after each add; here long enough to leave mid-fill.
   await page.evaluate(() => document.body.setAttribute('data-commit-delay-ms', '5000'));
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await suggestAndAcceptAll(panel);
   await panel.getByRole('button', { name: 'Fill into editor' }).click();
   await expect(page.locator('#field-tags .le-pill__text', { hasText: NEW_TAGS[0] })).toHaveCount(1);

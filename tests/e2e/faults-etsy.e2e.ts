@@ -1,5 +1,5 @@
-import type { Page, Worker } from '@playwright/test';
-import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import type { FrameLocator, Page, Worker } from '@playwright/test';
+import { EDITOR_URL, panelFrame, expect, test } from './fixtures';
 import { connect } from './helpers/etsy';
 import { readStore } from './helpers/extension-db';
 import { MACRAME_TAGS } from '../peers/model-answers';
@@ -42,7 +42,7 @@ test.beforeEach(async ({ etsy, ollama, openExtensionPage }) => {
 /** Opens the editor, asks for suggestions, keeps the title and tags, drops "fiber art". */
 async function reviewSuggestions(page: Page) {
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
   await panel.getByRole('checkbox', { name: 'Use this title' }).check();
@@ -53,7 +53,7 @@ async function reviewSuggestions(page: Page) {
 }
 
 /** The seller's review survived the failure: grade, suggestions and their own choices. */
-async function expectChoicesKept(panel: ReturnType<Page['locator']>) {
+async function expectChoicesKept(panel: FrameLocator) {
   await expect(panel.getByTestId('score')).toBeVisible();
   await expect(panel.getByTestId('review-title')).toBeVisible();
   await expect(panel.getByRole('checkbox', { name: '+ fiber art' })).not.toBeChecked();
@@ -145,7 +145,7 @@ test('a burst of 429s with Retry-After: the read and the publish wait and succee
   etsy.api.qps = qps;
   const from = etsy.api.responses.length;
   etsy.api.failNext(2, 429); // the panel's read: Retry-After 2 s each
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await page.goto(EDITOR_URL);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByRole('button', { name: 'Publish to Etsy' })).toBeVisible({
@@ -185,7 +185,7 @@ test('dropped connections on the read: the panel says Etsy is unreachable, and R
 }) => {
   etsy.api.dropNext(100, { operationId: 'getListing' });
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   const error = panel.getByTestId('load-error');
   await expect(error).toContainText(NETWORK_MESSAGE, { timeout: 20_000 });
   await expect(panel.getByTestId('score')).toBeVisible();
@@ -202,7 +202,7 @@ test('500s on the read are retried quietly; the panel loads without an error', a
 }) => {
   etsy.api.failNext(2, 500);
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByRole('button', { name: 'Publish to Etsy' })).toBeVisible();
   await expect(panel.getByTestId('load-error')).toHaveCount(0);

@@ -1,6 +1,6 @@
 import type { Worker } from '@playwright/test';
 import type { FakeOllama } from '../peers/ollama';
-import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { EDITOR_URL, panelFrame, expect, test } from './fixtures';
 import { MACRAME_TAGS } from '../peers/model-answers';
 
 /**
@@ -104,7 +104,7 @@ for (const c of cases) {
     if (c.settings) await saveSettings(serviceWorker, c.settings);
     await c.arrange(ollama);
     await page.goto(EDITOR_URL);
-    const panel = page.locator(PANEL);
+    const panel = panelFrame(page);
     const score = panel.getByTestId('score');
     await expect(score).toBeVisible();
     const grade = await score.textContent();
@@ -154,7 +154,7 @@ test('a model that can’t stop thinking shows its thinking as progress, then it
   };
   await saveSettings(serviceWorker, { ollamaModel: 'gpt-oss:20b' });
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   const started = Date.now();
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
 

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { EDITOR_URL, panelFrame, expect, test } from './fixtures';
 import { saveModelSettings } from './helpers/model-settings';
 import { MACRAME_TAGS } from '../peers/model-answers';
 import { connect } from './helpers/etsy';
@@ -106,7 +106,7 @@ test('worker stopped mid-generation: the panel says the connection was lost, a r
   const controls = await openExtensionPage('options.html');
   await page.bringToFront();
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   const score = panel.getByTestId('score');
   await expect(score).toBeVisible();
   const grade = await score.textContent();
@@ -152,7 +152,7 @@ test('worker stopped mid-publish: the panel says so, the snapshot survives, and 
   const controls = await openExtensionPage('options.html');
   await page.bringToFront();
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
   await panel.getByRole('checkbox', { name: 'Use this title' }).check();

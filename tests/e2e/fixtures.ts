@@ -2,6 +2,7 @@ import {
   test as base,
   expect,
   type BrowserContext,
+  type FrameLocator,
   type Page,
   type Worker,
 } from '@playwright/test';
@@ -80,5 +81,10 @@ export const test = base.extend<TestFixtures>({
 
 export { expect };
 
-/** The panel's host element; Playwright locators pierce its shadow root. */
-export const PANEL = 'etsy-seo-copilot';
+/** The panel's iframe on Etsy's page (an extension page the page's scripts can't script). */
+export const PANEL_FRAME = 'iframe[data-etsy-seo-copilot="panel"]';
+
+/** Inside the panel. `panelFrame(page).owner()` is its iframe element on the page. */
+export function panelFrame(page: Page): FrameLocator {
+  return page.frameLocator(PANEL_FRAME);
+}

@@ -1,10 +1,10 @@
-import { EDITOR_URL, PANEL, SECOND_LISTING_ID, expect, test } from './fixtures';
+import { EDITOR_URL, panelFrame, SECOND_LISTING_ID, expect, test } from './fixtures';
 
 test('the panel mounts on the listing editor at its real URL and shows what it read', async ({
   page,
 }) => {
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await expect(panel.getByTestId('panel-listing')).toHaveText('Listing 1234567890');
   await expect(panel.getByTestId('panel-title')).toHaveText(
     'Macrame Wall Hanging, Boho Wall Decor, Handmade Cotton Rope Tapestry',
@@ -15,37 +15,37 @@ test('the panel follows in-page navigation to another listing and away from the 
   page,
 }) => {
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await expect(panel.getByTestId('panel-listing')).toHaveText('Listing 1234567890');
 
   // The fixture's sidebar link navigates with history.pushState, as Etsy's does.
   await page.locator('nav[data-seller-nav] a[data-nav="listings"]').click();
   await expect(page).toHaveURL(/\/tools\/listings$/);
-  await expect(page.locator(PANEL)).toHaveCount(0);
+  await expect(panelFrame(page).owner()).toHaveCount(0);
 
   await page.locator(`a[data-listing-link="${SECOND_LISTING_ID}"]`).click();
   await expect(panel.getByTestId('panel-listing')).toHaveText(`Listing ${SECOND_LISTING_ID}`);
   await expect(panel.getByTestId('panel-title')).toHaveText(
     'Personalized Name Necklace, Gold Pendant Gift for Her',
   );
-  await expect(page.locator(PANEL)).toHaveCount(1);
+  await expect(panelFrame(page).owner()).toHaveCount(1);
 
   await page.goBack();
-  await expect(page.locator(PANEL)).toHaveCount(0);
+  await expect(panelFrame(page).owner()).toHaveCount(0);
 });
 
 test('the create and copy editor pages get the panel too', async ({ page }) => {
   await page.goto('https://www.etsy.com/your/shops/ExampleCraftShop/listing-editor/create');
-  await expect(page.locator(PANEL).getByTestId('panel-listing')).toHaveText('New listing');
+  await expect(panelFrame(page).getByTestId('panel-listing')).toHaveText('New listing');
   await page.goto('https://www.etsy.com/your/shops/me/listing-editor/copy/1234567890');
-  await expect(page.locator(PANEL).getByTestId('panel-listing')).toHaveText(
+  await expect(panelFrame(page).getByTestId('panel-listing')).toHaveText(
     'New listing (copy of 1234567890)',
   );
 });
 
 /**
- * Every DOM change once the page is parsed (content scripts run later, at document_idle),
- * recorded where the page can see it.
+ * Every DOM change once the page is parsed, recorded where the page can see it. The content
+ * script starts earlier (document_start) but must not touch the page until an editor route.
  */
 function recordMutations() {
   const log: string[] = [];
@@ -105,8 +105,14 @@ test('nothing is injected outside the editor: no content script off Shop Manager
   await page.evaluate(() =>
     history.pushState({}, '', '/your/shops/me/listing-editor/edit/1234567890'),
   );
-  await expect(page.locator(PANEL).getByTestId('panel-listing')).toHaveText('Listing 1234567890');
-  expect(await mutations()).toEqual(['childList body etsy-seo-copilot']);
+  await expect(panelFrame(page).getByTestId('panel-listing')).toHaveText('Listing 1234567890');
+  // The panel's frame is the one thing added; later changes are only its own placement.
+  const changes = await mutations();
+  expect(changes[0]).toBe('childList body iframe');
+  expect(
+    changes.slice(1).every((change) => change === 'attributes iframe'),
+    changes.join('; '),
+  ).toBe(true);
   // Nothing reached Etsy's API on the way.
   expect(etsy.api.requests).toEqual([]);
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { startFakeOpenAi } from '../peers/openai';
-import { EDITOR_URL, expect, PANEL, test as base } from './fixtures';
+import { EDITOR_URL, expect, panelFrame, test as base } from './fixtures';
 import { readSecretRow } from './helpers/extension-db';
 import { saveModelSettings, useApiKey } from './helpers/model-settings';
 
@@ -151,7 +151,7 @@ test('the content script on the editor reaches only the panel’s routes, and ca
 }) => {
   (await saveEndpointAndKey(serviceWorker, openExtensionPage, saved)).close();
   await page.goto(EDITOR_URL);
-  await expect(page.locator(PANEL).getByTestId('score')).toBeVisible();
+  await expect(panelFrame(page).getByTestId('score')).toBeVisible();
 
   const answers = await inContentScript<Record<string, unknown>>(
     context,

@@ -1,9 +1,9 @@
-import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { EDITOR_URL, panelFrame, expect, test } from './fixtures';
 import { MACRAME_TAGS } from '../peers/model-answers';
 
 test('the grade updates live as the seller types into Etsy’s title field', async ({ page }) => {
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   const score = panel.getByTestId('score');
   await expect(score).toHaveText(/^\d+$/);
   const before = Number(await score.textContent());
@@ -37,7 +37,7 @@ test('suggestions stream from Ollama, name the engine, and fill into Etsy’s ow
 }) => {
   ollama.script = { reply: () => MODEL_ANSWER, chunkSize: 12, chunkDelayMs: 30 };
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
 
   // Progress arrives field by field while the model is still writing.
@@ -88,7 +88,7 @@ test('suggestions stream from Ollama, name the engine, and fill into Etsy’s ow
 test('cancel stops the generation at the model', async ({ page, ollama }) => {
   ollama.script = { reply: () => MODEL_ANSWER, chunkSize: 4, chunkDelayMs: 100 };
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('suggest-progress')).toBeVisible();
   await panel.getByRole('button', { name: 'Cancel' }).click();
@@ -103,7 +103,7 @@ test('with no model running, offline suggestions serve and fill the form', async
 }) => {
   ollama.models = [];
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText('By: Offline rules (no model)');
   await panel.getByRole('button', { name: 'Fill into editor' }).click();
@@ -123,7 +123,7 @@ test('a model error shows in the suggestions section only, with the offline fall
 }) => {
   ollama.script = { reply: () => MODEL_ANSWER, chunkSize: 20, chunkDelayMs: 5, failAfterChunks: 2 };
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   const error = panel.getByTestId('suggest-error');
   await expect(error).toBeVisible();
@@ -145,7 +145,7 @@ test('when Etsy renames its ids, the panel finds fields by structure, says so, a
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await expect(panel.getByTestId('score')).toBeVisible();
   await expect(panel.getByTestId('panel-fields')).toHaveCount(0);
 
@@ -171,7 +171,7 @@ test('when Etsy renames its ids, the panel finds fields by structure, says so, a
 test('an error clears when the seller moves to another listing', async ({ page, ollama }) => {
   ollama.script = { reply: () => 'not json at all', chunkSize: 20, chunkDelayMs: 1 };
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('suggest-error')).toBeVisible();
 
@@ -188,8 +188,10 @@ test('copy puts a suggested field on the clipboard', async ({ page, context, oll
     origin: 'https://www.etsy.com',
   });
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
+  // The frame grows as the review arrives; click once it has (its place on the page moves).
+  await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
   await panel.getByRole('button', { name: 'Copy suggested title' }).click();
   await expect(panel.getByRole('button', { name: 'Copy suggested title' })).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MODEL_TITLE);

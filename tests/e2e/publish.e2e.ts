@@ -1,5 +1,5 @@
 import type { Worker } from '@playwright/test';
-import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { EDITOR_URL, panelFrame, expect, test } from './fixtures';
 import { connect } from './helpers/etsy';
 import { readStore } from './helpers/extension-db';
 import { MACRAME_TAGS } from '../peers/model-answers';
@@ -42,7 +42,7 @@ const APPLIED_TAGS = [
 /** Opens the editor, asks for suggestions, keeps the suggested title and the default tags. */
 async function reviewSuggestions(page: import('@playwright/test').Page) {
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
   // A title Etsy accepts is never changed by default: the seller ticks it.
@@ -127,7 +127,7 @@ test('a listing that fails to load says so in its own place and clears on retry'
 }) => {
   etsy.api.failNext(4, 503);
   await page.goto(EDITOR_URL);
-  const panel = page.locator(PANEL);
+  const panel = panelFrame(page);
   const error = panel.getByTestId('load-error');
   await expect(error).toBeVisible({ timeout: 20_000 });
   await expect(panel.getByTestId('score')).toBeVisible();
@@ -147,7 +147,7 @@ test('two tabs publishing the same listing at once: one wins, the other is told 
   const tabA = await reviewSuggestions(page);
   const pageB = await context.newPage();
   await pageB.goto(EDITOR_URL);
-  const tabB = pageB.locator(PANEL);
+  const tabB = panelFrame(pageB);
   await tabB.getByRole('button', { name: 'Suggest improvements' }).click();
   await expect(tabB.getByTestId('engine')).toContainText('By: Ollama (llama3.2)');
   // The review leaves the title and description as they are unless the seller ticks them.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ConsoleMessage, Page } from '@playwright/test';
 import { EXTENSION_DIR } from '../../scripts/launch';
 import { startFakeOpenAi } from '../peers/openai';
-import { EDITOR_URL, expect, PANEL, test } from './fixtures';
+import { EDITOR_URL, expect, panelFrame, test } from './fixtures';
 import { saveModelSettings, useApiKey } from './helpers/model-settings';
 import { connect } from './helpers/etsy';
 import { OPENAI_TEST_KEYS } from './helpers/secrets';
@@ -146,7 +146,7 @@ test('a web page on www.etsy.com reaches neither chrome.storage, the extensionâ€
   await options.close();
   for (const url of ['https://www.etsy.com/', EDITOR_URL]) {
     await page.goto(url);
-    if (url === EDITOR_URL) await expect(page.locator(PANEL).getByTestId('score')).toBeVisible();
+    if (url === EDITOR_URL) await expect(panelFrame(page).getByTestId('score')).toBeVisible();
     const seen = await page.evaluate(async (id) => {
       const w = window as unknown as {
         chrome?: { storage?: unknown; runtime?: { sendMessage?: unknown } };
@@ -233,11 +233,9 @@ test('the manifest asks only for the permissions README.md justifies, and expose
   expect(manifest.content_scripts?.map((c) => c.matches)).toEqual([
     ['https://www.etsy.com/your/*'],
   ]);
+  // The panel's frame, and the content script's editor half (imported on editor routes).
   expect(manifest.web_accessible_resources).toEqual([
-    expect.objectContaining({
-      resources: ['content-scripts/editor.css'],
-      matches: ['https://www.etsy.com/*'],
-    }),
+    { resources: ['panel.html', 'editor-host.js'], matches: ['https://www.etsy.com/*'] },
   ]);
   // No web page or other extension can message us, and the default MV3 CSP (no eval, no remote code) holds.
   expect(manifest.externally_connectable).toBeUndefined();

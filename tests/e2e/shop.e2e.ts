@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { EDITOR_URL, PANEL, expect, test } from './fixtures';
+import { EDITOR_URL, expect, panelFrame, test } from './fixtures';
 import { connect } from './helpers/etsy';
 import { MACRAME_TAGS } from '../peers/model-answers';
 import { repoFilePath } from '../peers/reference';
@@ -97,7 +97,7 @@ test.describe('without a connection', () => {
 test('the panel’s All listings opens the shop page', async ({ page, context }) => {
   await page.goto(EDITOR_URL);
   const opened = context.waitForEvent('page');
-  await page.locator(PANEL).getByRole('button', { name: 'All listings' }).click();
+  await panelFrame(page).getByRole('button', { name: 'All listings' }).click();
   const shop = await opened;
   await expect(shop).toHaveURL(/^chrome-extension:\/\/[a-p]{32}\/shop\.html$/);
   await expect(shop.getByRole('heading', { name: 'Shop audit' })).toBeVisible();

@@ -11,8 +11,33 @@ describe('classifySender', () => {
     ['the popup', { id: ID, url: `chrome-extension://${ID}/popup.html` }, 'extension-page'],
     [
       'the options page opened in a tab',
-      { id: ID, url: `chrome-extension://${ID}/options.html`, tab: { id: 7 } },
+      { id: ID, url: `chrome-extension://${ID}/options.html`, tab: { id: 7 }, frameId: 0 },
       'extension-page',
+    ],
+    [
+      'the panel framed in the editor',
+      { id: ID, url: `chrome-extension://${ID}/panel.html`, tab: onEditor, frameId: 3 },
+      'editor',
+    ],
+    [
+      'our panel page framed anywhere else',
+      {
+        id: ID,
+        url: `chrome-extension://${ID}/panel.html`,
+        tab: { id: 7, url: 'https://www.etsy.com/your/account' },
+        frameId: 3,
+      },
+      'untrusted',
+    ],
+    [
+      'our panel page framed by another site',
+      {
+        id: ID,
+        url: `chrome-extension://${ID}/panel.html`,
+        tab: { id: 7, url: 'https://evil.example/your/shops/me/listing-editor/edit/1' },
+        frameId: 3,
+      },
+      'untrusted',
     ],
     ['our content script on the editor', { id: ID, url: EDITOR, tab: onEditor }, 'editor'],
     [

@@ -1,0 +1,105 @@
+import { browser } from 'wxt/browser';
+import type { EditorAdapter } from '@/lib/editor/adapter';
+import type { EditorReadout } from '@/lib/editor/read';
+import type { FillReport } from '@/lib/editor/write';
+import type { EditorRoute } from '@/lib/editor/route';
+import {
+  PANEL_PORT_NAME,
+  PageEnvelopeSchema,
+  type FramePlacement,
+  type PageEnvelope,
+  type PanelEnvelope,
+  type Viewport,
+} from './protocol';
+
+/** The panel's side of the bridge: the editor in its tab, and where its frame sits. */
+export interface PageLink {
+  route: EditorRoute;
+  editor: EditorAdapter;
+  viewport(): Viewport;
+  /** Calls `onChange` when the tab's viewport is resized; returns the unsubscribe. */
+  onViewport(onChange: () => void): () => void;
+  place(placement: FramePlacement): void;
+}
+
+const HELLO_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens the port to the content script in this frame's tab (top frame only) and waits for it
+ * to say which listing this is. Fails when the frame isn't inside a tab, or nobody answers.
+ */
+export async function connectToPage(): Promise<PageLink> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id === undefined) throw new Error('The panel isn’t inside a tab.');
+  const port = browser.tabs.connect(tab.id, { frameId: 0, name: PANEL_PORT_NAME });
+  const send = (envelope: PanelEnvelope) => port.postMessage(envelope);
+
+  let viewport: Viewport = { width: 0, height: 0 };
+  let readout: EditorReadout | null = null;
+  const viewportListeners = new Set<() => void>();
+  const readoutListeners = new Set<(readout: EditorReadout) => void>();
+  const fills = new Map<number, { resolve: (r: FillReport) => void; reject: (e: Error) => void }>();
+  let nextFill = 1;
+
+  const hello = new Promise<EditorRoute>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The page didn’t answer.')), HELLO_TIMEOUT_MS);
+    const receive = (envelope: PageEnvelope) => {
+      if (envelope.type === 'hello') {
+        clearTimeout(timer);
+        viewport = envelope.viewport;
+        resolve(envelope.route);
+      } else if (envelope.type === 'viewport') {
+        viewport = envelope.viewport;
+        viewportListeners.forEach((listener) => listener());
+      } else if (envelope.type === 'readout') {
+        readout = envelope.readout;
+        readoutListeners.forEach((listener) => listener(envelope.readout));
+      } else if (envelope.type === 'filled') {
+        fills.get(envelope.requestId)?.resolve(envelope.report);
+        fills.delete(envelope.requestId);
+      }
+    };
+    port.onMessage.addListener((raw: unknown) => {
+      const parsed = PageEnvelopeSchema.safeParse(raw);
+      if (parsed.success) receive(parsed.data);
+    });
+    port.onDisconnect.addListener(() => {
+      clearTimeout(timer);
+      reject(new Error('The page closed the connection.'));
+      for (const fill of fills.values()) fill.reject(new Error('The page closed the connection.'));
+      fills.clear();
+    });
+  });
+  const route = await hello;
+
+  const editor: EditorAdapter = {
+    watch(onChange, signal) {
+      readoutListeners.add(onChange);
+      signal.addEventListener('abort', () => readoutListeners.delete(onChange));
+      if (readout) onChange(readout);
+    },
+    fill(request, signal) {
+      const requestId = nextFill++;
+      return new Promise((resolve, reject) => {
+        fills.set(requestId, { resolve, reject });
+        signal.addEventListener('abort', () => {
+          fills.delete(requestId);
+          send({ type: 'cancelFill', requestId });
+          reject(new Error('Fill stopped.'));
+        });
+        send({ type: 'fill', requestId, request });
+      });
+    },
+    show: (field, span) => send({ type: 'show', field, span }),
+  };
+  return {
+    route,
+    editor,
+    viewport: () => viewport,
+    onViewport(onChange) {
+      viewportListeners.add(onChange);
+      return () => viewportListeners.delete(onChange);
+    },
+    place: (placement) => send({ type: 'place', placement }),
+  };
+}
