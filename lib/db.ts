@@ -28,10 +28,33 @@ export interface CachedSuggestionRow {
   value: unknown;
 }
 
+/** One listing of the shop audit's cache (lib/shop/cache.ts), tagged with the load that wrote it. */
+export interface ShopListingRow {
+  key: string;
+  loadId: string;
+  row: unknown;
+}
+
+/** The shop audit's cache state: where the rows came from and how far the last load got. */
+export interface ShopMetaRow {
+  key: 'audit';
+  value: unknown;
+}
+
+/** One bulk batch of the shop page (lib/shop/batch.ts): its listings and how far each got. */
+export interface ShopBatchRow {
+  id?: number;
+  createdAt: number;
+  value: unknown;
+}
+
 export class CopilotDb extends Dexie {
   secrets!: EntityTable<SecretRow, 'key'>;
   snapshots!: EntityTable<SnapshotRow, 'id'>;
   suggestions!: EntityTable<CachedSuggestionRow, 'key'>;
+  shopListings!: EntityTable<ShopListingRow, 'key'>;
+  shopMeta!: EntityTable<ShopMetaRow, 'key'>;
+  shopBatches!: EntityTable<ShopBatchRow, 'id'>;
 
   constructor() {
     super('etsy-seo-copilot');
@@ -39,6 +62,11 @@ export class CopilotDb extends Dexie {
       secrets: 'key',
       snapshots: '++id, listingId, takenAt',
       suggestions: 'key, createdAt',
+    });
+    this.version(2).stores({
+      shopListings: 'key, loadId',
+      shopMeta: 'key',
+      shopBatches: '++id, createdAt',
     });
   }
 }

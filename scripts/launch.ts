@@ -29,6 +29,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<{
     `MAP www.etsy.com 127.0.0.1:${options.etsyPort}`,
     `MAP api.etsy.com 127.0.0.1:${options.etsyPort}`,
     `MAP openapi.etsy.com 127.0.0.1:${options.etsyPort}`,
+    `MAP i.etsystatic.com 127.0.0.1:${options.etsyPort}`,
     ...(options.ollamaPort === undefined
       ? []
       : [

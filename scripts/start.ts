@@ -20,6 +20,9 @@ console.log('Building the extension…');
 execSync('npx wxt build', { stdio: 'inherit' });
 
 const etsy = await startFakeEtsy(await makeThrowawayCertificate());
+// A whole shop behind the sandbox's Etsy API, answering at internet speed.
+etsy.api.stockShop({ count: 2500 });
+etsy.api.latency = { minMs: 100, maxMs: 200 };
 const headless = !process.env.DISPLAY && process.platform === 'linux';
 const { context, extensionId } = await launchWithExtension({
   executablePath,
@@ -31,11 +34,31 @@ const editor = context.pages()[0] ?? (await context.newPage());
 await editor.goto(EDITOR_URL);
 await editor.locator('etsy-seo-copilot').getByTestId('panel-title').waitFor();
 
+// Connect the sandbox shop the way a seller would: store the app, then Connect in the popup.
 const sandboxApp = etsy.api.app;
+const options = await context.newPage();
+await options.goto(`chrome-extension://${extensionId}/options.html`);
+await options.getByLabel('Keystring').fill(sandboxApp.keystring);
+await options.getByLabel('Shared secret').fill(sandboxApp.sharedSecret);
+await options.getByRole('button', { name: 'Store Etsy app' }).click();
+await options.getByText('Saved. Now connect from the extension’s popup.').waitFor();
+await options.close();
+const connectPopup = await context.newPage();
+await connectPopup.goto(`chrome-extension://${extensionId}/popup.html`);
+await connectPopup.getByRole('button', { name: 'Connect to Etsy' }).click();
+await connectPopup.getByText('Connected as FakeCraftShop').waitFor();
+await connectPopup.close();
+const SHOP_URL = `chrome-extension://${extensionId}/shop.html`;
+const shop = await context.newPage();
+await shop.goto(SHOP_URL);
+await editor.bringToFront();
+
 console.log(`
 Sandbox Etsy is running: ${EDITOR_URL}
 (www.etsy.com and api.etsy.com are mapped to a local server only inside this Chromium.)
-To try "Connect to Etsy", enter this sandbox app on the extension's options page:
+The sandbox shop (2,500 listings) is connected; its shop audit is open in a tab:
+  ${SHOP_URL}
+The sandbox Etsy app, should you disconnect and connect again:
   keystring:     ${sandboxApp.keystring}
   shared secret: ${sandboxApp.sharedSecret}
 `);
@@ -47,6 +70,11 @@ if (headless) {
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await panel.getByTestId('engine').waitFor({ timeout: 120_000 });
   await panel.locator('section.panel').screenshot({ path: `${SCREENSHOT_DIR}/suggestions.png` });
+  await shop.setViewportSize({ width: 1440, height: 900 });
+  await shop.getByTestId('load-done').waitFor({ timeout: 120_000 });
+  await shop.getByTestId('audit-title').first().click();
+  await shop.getByTestId('listing-detail').waitFor();
+  await shop.screenshot({ path: `${SCREENSHOT_DIR}/shop.png` });
   for (const [name, size] of [
     ['popup', { width: 380, height: 420 }],
     ['options', { width: 1000, height: 900 }],
@@ -57,8 +85,9 @@ if (headless) {
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
   }
-  console.log(`No display found, so Chromium ran headless. Screenshots of the panel, popup and options page:
+  console.log(`No display found, so Chromium ran headless. Screenshots of the panel, shop audit, popup and options page:
   ${SCREENSHOT_DIR}/panel.png
+  ${SCREENSHOT_DIR}/shop.png
   ${SCREENSHOT_DIR}/suggestions.png
   ${SCREENSHOT_DIR}/popup.png
   ${SCREENSHOT_DIR}/options.png`);

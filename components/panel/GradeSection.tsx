@@ -17,7 +17,7 @@ function scoreTone(score: number): string {
   return 'poor';
 }
 
-function FindingItem({ finding, onShow }: { finding: Finding; onShow: Show }) {
+function FindingItem({ finding, onShow }: { finding: Finding; onShow?: Show }) {
   const quoted = finding.span.kind === 'item' ? `“${finding.span.value}”` : null;
   return (
     <li className={`finding finding--${finding.severity}`} data-rule={finding.rule}>
@@ -26,11 +26,17 @@ function FindingItem({ finding, onShow }: { finding: Finding; onShow: Show }) {
         {finding.message} {quoted && <span className="finding__quote">{quoted}</span>}
       </p>
       <p className="finding__meta">
-        <button type="button" className="link" onClick={() => onShow(finding.field, finding.span)}>
-          Show in {FIELD_LABEL[finding.field].toLowerCase()}
-        </button>
+        {onShow && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => onShow(finding.field, finding.span)}
+          >
+            Show in {FIELD_LABEL[finding.field].toLowerCase()}
+          </button>
+        )}
         <span title={finding.sourceLabel}>
-          {' · '}
+          {onShow && ' · '}
           {finding.sourceLabel}
         </span>
       </p>
@@ -47,7 +53,8 @@ export function GradeSection({
   result: CheckResult;
   /** Fields the page didn't let us read: not graded, and said so. */
   unread: Field[];
-  onShow: Show;
+  /** Takes the seller to the words in the editor; absent where there is no editor (the shop page). */
+  onShow?: Show;
 }) {
   const [showWhy, setShowWhy] = useState(false);
   const byField = (['title', 'tags', 'description', 'materials'] as const)

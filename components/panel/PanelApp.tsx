@@ -3,6 +3,7 @@ import type { EditorAdapter } from '@/lib/editor/adapter';
 import { unreadFields } from '@/lib/editor/read';
 import type { EditorRoute } from '@/lib/editor/route';
 import type { EtsyListingText } from '@/lib/etsy/publish-schemas';
+import { request } from '@/lib/messaging/protocol';
 import { fillRequest, publishPlan, type Readable } from '@/lib/review/plan';
 import { defaultChoices, type Choices } from '@/lib/review/choices';
 import { checkListing } from '@/lib/seo';
@@ -52,6 +53,12 @@ export function PanelApp({ route, editor }: { route: EditorRoute; editor: Editor
       onLayout={setLayout}
       subtitle={<span data-testid="panel-listing">{routeLabel(route)}</span>}
     >
+      <p className="muted">
+        <button type="button" className="link" onClick={() => void request('openShopPage')}>
+          All listings
+        </button>{' '}
+        — every listing of the shop, graded
+      </p>
       {!readout || !listing || !result ? (
         <p className="muted">Reading the listing…</p>
       ) : (

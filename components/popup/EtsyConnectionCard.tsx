@@ -97,6 +97,15 @@ export function EtsyConnectionCard() {
           </button>
         )}
         {connection?.state === 'connected' && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/shop.html') })}
+          >
+            Shop audit
+          </button>
+        )}
+        {connection?.state === 'connected' && (
           <button type="button" className="button" disabled={busy} onClick={disconnect}>
             Disconnect
           </button>

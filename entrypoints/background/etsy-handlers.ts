@@ -47,5 +47,9 @@ export function setupEtsyHandlers(): void {
   handle('publishListing', ({ baseline, changes }) =>
     publishChanges(etsyClient, baseline, changes),
   );
+  handle('openShopPage', async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/shop.html') });
+    return { opened: true };
+  });
   handle('revertListing', ({ snapshotId }) => revertPublish(etsyClient, snapshotId));
 }

@@ -2,6 +2,7 @@ import '@/lib/zod-config';
 import { defineBackground } from '#imports';
 import { setupEtsyHandlers } from './etsy-handlers';
 import { setupModelHandlers } from './model-handlers';
+import { setupShopPort } from './shop-port';
 import { setupSuggestPort } from './suggest-port';
 
 // Wiring only. Every listener is registered synchronously in main's first turn, so an
@@ -10,4 +11,5 @@ export default defineBackground(() => {
   setupEtsyHandlers();
   setupModelHandlers();
   setupSuggestPort();
+  setupShopPort();
 });

@@ -1,15 +1,16 @@
-import ky, { type KyInstance } from 'ky';
+import ky, { HTTPError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import type { Clock } from './clock';
 import { etsyErrorFromResponse, EtsyError } from './errors';
 import { encodeListingUpdate, type ListingText } from './listing-update';
 import { apiKeyHeader, type EtsyApp } from './oauth';
 import { MAX_RATE_WAIT_MS, RateLimiter, retryAfterMs } from './rate-limit';
-import { backoffMs, isRetryable, type Outcome } from './retry';
+import { bearerOf, retryPolicy } from './retry';
 import {
   ListingSchema,
   ListingsPageSchema,
   SelfSchema,
+  ShopListingsPageSchema,
   ShopSchema,
   type EtsyListing,
   type ListingState,
@@ -36,12 +37,14 @@ interface Call<T> {
   query?: Record<string, string | number>;
   form?: URLSearchParams;
   schema: z.ZodType<T>;
+  /** Called for each HTTP request sent, retries included: the caller's call count. */
+  onRequest?: () => void;
 }
 
 /**
  * Etsy Open API v3, as this extension uses it. Every call carries `x-api-key` and the
  * seller's bearer token, waits for the rate limiter, renews the token once on 401, and
- * retries per `retry.ts`.
+ * retries per `retry.ts`; ky does the retrying.
  */
 export class EtsyClient {
   private readonly http: KyInstance;
@@ -52,9 +55,8 @@ export class EtsyClient {
     this.http = ky.create({
       prefixUrl: API_BASE,
       fetch: deps.fetch,
-      retry: 0,
-      throwHttpErrors: false,
       timeout: 25_000,
+      hooks: { beforeRequest: [this.authorize], afterResponse: [this.learnLimits] },
     });
   }
 
@@ -90,6 +92,17 @@ export class EtsyClient {
     return listings;
   }
 
+  /** One page of one state, with each listing's photos: what the shop audit loads. */
+  getListingsPage(shopId: number, state: ListingState, offset: number, onRequest?: () => void) {
+    return this.send({
+      method: 'GET',
+      path: `application/shops/${shopId}/listings`,
+      query: { state, limit: PAGE_SIZE, offset, includes: 'Images' },
+      schema: ShopListingsPageSchema,
+      onRequest,
+    });
+  }
+
   /** Sends only what changed; returns the listing as Etsy now has it (unchanged: no request). */
   async updateListing(
     ids: { shopId: number; listingId: number },
@@ -117,65 +130,71 @@ export class EtsyClient {
       );
     }
     let renewedToken = false;
-    for (let attempt = 0; ; attempt++) {
-      await this.limiter.acquire();
-      const token = await this.deps.tokens.current();
-      let response: Response;
-      try {
-        response = await this.http(call.path, {
-          method: call.method,
-          searchParams: call.query,
-          body: call.form,
-          headers: {
-            'x-api-key': apiKeyHeader(app),
-            authorization: `Bearer ${token}`,
-            ...(call.form
-              ? { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }
-              : {}),
-          },
-        });
-      } catch {
-        if (await this.backOff(call.method, { networkError: true }, attempt)) continue;
-        throw new EtsyError(
-          'network',
-          'Could not reach Etsy. Check your connection and try again.',
-        );
-      }
-      this.limiter.observe(response.headers);
-      if (response.ok) return this.parse(call, response);
-
-      const text = await response.text();
-      const error = etsyErrorFromResponse(response.status, text);
-      // A rejected token means Etsy did nothing, so even a PATCH may be sent again.
-      if (error.kind === 'invalid_token' && !renewedToken) {
-        renewedToken = true;
-        await this.deps.tokens.renewAfterRejection(token);
-        continue;
-      }
-      if (response.status === 429) {
-        const wait = retryAfterMs(response.headers, this.deps.clock.now());
-        this.limiter.pauseFor(wait);
-        if (wait > MAX_RATE_WAIT_MS) {
-          throw new EtsyError(
-            'rate_limited',
-            `Etsy asks this app to wait ${Math.ceil(wait / 60_000)} min before more requests. Try again then.`,
-            429,
-          );
-        }
-      }
-      if (await this.backOff(call.method, { status: response.status }, attempt)) continue;
-      throw error;
+    try {
+      const response = await this.http(call.path, {
+        method: call.method,
+        searchParams: call.query,
+        body: call.form,
+        headers: {
+          'x-api-key': apiKeyHeader(app),
+          ...(call.form
+            ? { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }
+            : {}),
+        },
+        retry: retryPolicy(call.method, this.deps.random ?? Math.random, this.tooLongToWait),
+        hooks: {
+          beforeRequest: [() => call.onRequest?.()],
+          afterResponse: [
+            async (request, _options, response) => {
+              if (response.status !== 401 || renewedToken) return;
+              const error = etsyErrorFromResponse(401, await response.text());
+              if (error.kind !== 'invalid_token') return;
+              // A rejected token means Etsy did nothing, so even a PATCH may be sent again.
+              renewedToken = true;
+              await this.deps.tokens.renewAfterRejection(bearerOf(request));
+              return ky.retry({ delay: 0 });
+            },
+          ],
+        },
+      });
+      return await this.parse(call, response);
+    } catch (error) {
+      throw await this.toEtsyError(error);
     }
   }
 
-  /** Waits before the next attempt when the policy allows one. */
-  private async backOff(method: string, outcome: Outcome, attempt: number): Promise<boolean> {
-    if (!isRetryable(method, outcome, attempt)) return false;
-    // After a 429 the limiter already holds every request until retry-after.
-    if (!('status' in outcome && outcome.status === 429)) {
-      await this.deps.clock.sleep(backoffMs(attempt, this.deps.random));
+  /** Every attempt waits for the limiter and carries the current token. */
+  private readonly authorize = async (request: Request) => {
+    await this.limiter.acquire();
+    request.headers.set('authorization', `Bearer ${await this.deps.tokens.current()}`);
+  };
+
+  private readonly learnLimits = (_request: Request, _options: unknown, response: Response) => {
+    this.limiter.observe(response.headers);
+    // The limiter holds every request, not only this one, until retry-after has passed.
+    if (response.status === 429) {
+      this.limiter.pauseFor(retryAfterMs(response.headers, this.deps.clock.now()));
     }
-    return true;
+  };
+
+  private readonly tooLongToWait = (response: Response) =>
+    retryAfterMs(response.headers, this.deps.clock.now()) > MAX_RATE_WAIT_MS;
+
+  private async toEtsyError(error: unknown): Promise<EtsyError> {
+    if (error instanceof EtsyError) return error;
+    if (!(error instanceof HTTPError)) {
+      return new EtsyError('network', 'Could not reach Etsy. Check your connection and try again.');
+    }
+    const { response } = error;
+    if (response.status === 429 && this.tooLongToWait(response)) {
+      const wait = retryAfterMs(response.headers, this.deps.clock.now());
+      return new EtsyError(
+        'rate_limited',
+        `Etsy asks this app to wait ${Math.ceil(wait / 60_000)} min before more requests. Try again then.`,
+        429,
+      );
+    }
+    return etsyErrorFromResponse(response.status, await response.text().catch(() => ''));
   }
 
   private async parse<T>(call: Call<T>, response: Response): Promise<T> {

@@ -22,6 +22,8 @@ export class RateLimiter {
   private dailyBlockedUntil = 0;
   /** Calls left in Etsy's rolling 24-hour window, once a response has told us. */
   remainingToday: number | null = null;
+  /** Etsy's daily allowance for this app (x-limit-per-day), once a response has told us. */
+  limitPerDay: number | null = null;
 
   constructor(private readonly clock: Clock) {}
 
@@ -69,6 +71,7 @@ export class RateLimiter {
     const leftThisSecond =
       readCount(headers, 'x-remaining-this-second') ?? readCount(headers, 'x-remaining-this-secon');
     if (leftThisSecond === 0) this.pauseFor(WINDOW_MS);
+    this.limitPerDay = readCount(headers, 'x-limit-per-day') ?? this.limitPerDay;
     const today = readCount(headers, 'x-remaining-today');
     if (today !== null) this.remainingToday = today;
     // The window is rolling, so some allowance returns soon; look again after a while.

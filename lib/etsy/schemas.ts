@@ -42,3 +42,20 @@ export const ListingsPageSchema = z.object({
 
 export const ListingStateSchema = z.enum(['active', 'inactive', 'sold_out', 'draft', 'expired']);
 export type ListingState = z.infer<typeof ListingStateSchema>;
+
+/** A listing as getListingsByShop answers with `includes=Images`: what the shop audit shows. */
+export const ShopListingSchema = ListingSchema.extend({
+  url: z.string().nullish(),
+  num_favorers: z.number().int().nullish(),
+  last_modified_timestamp: z.number().int().nullish(),
+  images: z
+    .array(z.object({ url_75x75: z.string().nullish(), url_170x135: z.string().nullish() }))
+    .nullish(),
+});
+export type EtsyShopListing = z.infer<typeof ShopListingSchema>;
+
+export const ShopListingsPageSchema = z.object({
+  count: z.number().int(),
+  results: z.array(ShopListingSchema),
+});
+export type EtsyShopListingsPage = z.infer<typeof ShopListingsPageSchema>;

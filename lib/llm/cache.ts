@@ -1,3 +1,4 @@
+import stringify from 'safe-stable-stringify';
 import { db } from '@/lib/db';
 import type { ListingText } from '@/lib/listing';
 import { SuggestResultSchema, type SuggestResult } from './stream-protocol';
@@ -17,17 +18,8 @@ export interface CacheKeyParts {
 /** Old answers are pruned past this many; a seller rarely has more listings open in a week. */
 const MAX_ROWS = 500;
 
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export async function suggestionCacheKey(parts: CacheKeyParts): Promise<string> {
-  const bytes = new TextEncoder().encode(stableJson(parts));
+  const bytes = new TextEncoder().encode(stringify(parts));
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -87,7 +87,3 @@ export function createFieldProgressReader(): { push(delta: string): FieldProgres
     },
   };
 }
-
-export function readFieldProgress(text: string): FieldProgress {
-  return createFieldProgressReader().push(text);
-}

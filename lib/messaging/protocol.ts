@@ -45,6 +45,10 @@ export const messages = {
     response: WriteOutcomeSchema,
   },
 
+  // --- Shop audit (the shop page loads listings over the port in lib/shop/load-protocol) ---
+  /** Opens the shop page in a tab: the panel's "All listings" (a content script can't open it). */
+  openShopPage: { request: z.undefined(), response: z.object({ opened: z.boolean() }) },
+
   // --- Model (suggestions themselves stream over the port in lib/llm/stream-protocol) --
   /** Model names the server offers (Ollama /api/tags, OpenAI-compatible /models). */
   listModels: {

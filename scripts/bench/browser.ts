@@ -5,6 +5,7 @@ import { startFakeOllama } from '../../tests/peers/ollama';
 import { makeThrowawayCertificate } from '../../tests/peers/tls';
 import { benchEtsyCalls } from './etsy';
 import { benchPanel } from './panel';
+import { benchShop } from './shop';
 import { benchSuggest } from './suggest';
 import type { BenchRow } from './table';
 
@@ -27,6 +28,7 @@ export async function benchBrowser(): Promise<BenchRow[]> {
       ...(await benchPanel(context)),
       ...(await benchSuggest(context, extensionId, ollama.ollama, ollama.port)),
       ...(await benchEtsyCalls(context, extensionId, etsy, ollama.ollama)),
+      ...(await benchShop(context, extensionId, etsy)),
     ];
   } finally {
     await context.close();

@@ -2,35 +2,11 @@ import { fail, isAbortError, ModelFailure } from '../errors';
 import type { ModelProvider } from './types';
 
 /**
- * Chrome's built-in Prompt API (Gemini Nano), typed here because @types/chrome lacks it.
+ * Chrome's built-in Prompt API (Gemini Nano), typed by @types/dom-chromium-ai.
  * webmachinelearning/prompt-api README: availability() → unavailable | downloadable |
  * downloading | available, for the languages and modalities a session declares.
  */
-export type BuiltinAvailability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
-
-interface LanguageModelSession {
-  promptStreaming(
-    input: string,
-    options?: { responseConstraint?: unknown; signal?: AbortSignal },
-  ): ReadableStream<string>;
-  destroy(): void;
-}
-
-type Expected = { type: 'text'; languages: string[] }[];
-
-interface LanguageModelApi {
-  availability(options?: {
-    expectedInputs?: Expected;
-    expectedOutputs?: Expected;
-  }): Promise<BuiltinAvailability>;
-  create(options?: {
-    initialPrompts?: { role: 'system' | 'user' | 'assistant'; content: string }[];
-    expectedInputs?: Expected;
-    expectedOutputs?: Expected;
-    monitor?: (target: EventTarget) => void;
-    signal?: AbortSignal;
-  }): Promise<LanguageModelSession>;
-}
+export type BuiltinAvailability = Availability;
 
 /**
  * The languages a session declares: our instructions are English and the listing is in its
@@ -44,8 +20,9 @@ function languageOptions(language = 'en') {
 }
 
 /** The API when this context has it; older names (window.ai…) are not supported. */
-function languageModelApi(): LanguageModelApi | null {
-  const api = (globalThis as { LanguageModel?: LanguageModelApi }).LanguageModel;
+function languageModelApi(): typeof LanguageModel | null {
+  // The types declare it everywhere; only Chrome with the model enabled has it.
+  const api = (globalThis as { LanguageModel?: typeof LanguageModel }).LanguageModel;
   return api && typeof api.availability === 'function' ? api : null;
 }
 
@@ -99,9 +76,7 @@ export async function downloadBuiltinModel(onProgress: (fraction: number) => voi
     const session = await api.create({
       ...languageOptions(),
       monitor: (target) =>
-        target.addEventListener('downloadprogress', (event) =>
-          onProgress((event as Event & { loaded: number }).loaded),
-        ),
+        target.addEventListener('downloadprogress', (event) => onProgress(event.loaded)),
     });
     session.destroy();
   } catch (error) {
@@ -126,7 +101,7 @@ export function builtinProvider(): ModelProvider {
     async generate({ messages, schema, signal, onText, language }) {
       const api = await requireAvailable(language);
       const [system, ...rest] = messages;
-      let session: LanguageModelSession | undefined;
+      let session: LanguageModel | undefined;
       let text = '';
       try {
         session = await api.create({
@@ -138,7 +113,7 @@ export function builtinProvider(): ModelProvider {
           responseConstraint: schema,
           signal,
         });
-        for await (const delta of stream as unknown as AsyncIterable<string>) {
+        for await (const delta of stream) {
           text += delta;
           onText(delta);
         }

@@ -1,3 +1,5 @@
+import { createParser } from 'eventsource-parser';
+import ky from 'ky';
 import { z } from 'zod';
 import { fail, isAbortError, isContextError, ModelFailure } from '../errors';
 import type { RefusedParameters } from '../refused-parameters';
@@ -88,35 +90,29 @@ async function answersWithoutCors(url: string, signal: AbortSignal): Promise<boo
   }
 }
 
-/** The payloads of one event: its `data:` lines, and any bare JSON line. */
-function payloadsOf(event: string): string[] {
-  const lines = event.split(/\r?\n/);
-  const data = lines
-    .filter((line) => line.startsWith('data:'))
-    .map((line) => line.slice(5).trimStart())
-    .join('\n');
-  // Ollama's /v1 writes an error that comes after streaming started as a plain JSON line.
-  const bare = lines.filter((line) => line.startsWith('{'));
-  return [...(data ? [data] : []), ...bare];
-}
-
-/** Reads a text/event-stream body and yields each payload, including an unterminated last one. */
+/**
+ * Reads a text/event-stream body and yields each event's data, including an unterminated
+ * last event. Ollama's /v1 writes an error that comes after streaming started as a plain
+ * JSON line without `data:`; the parser reports that line as an unknown field, and it is
+ * yielded too.
+ */
 async function* serverSentData(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const reader = body
-    .pipeThrough(new TextDecoderStream() as ReadableWritablePair<string, Uint8Array>)
-    .getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += value;
-    let end;
-    while ((end = buffer.search(/\r?\n\r?\n/)) !== -1) {
-      yield* payloadsOf(buffer.slice(0, end));
-      buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
-    }
+  const payloads: string[] = [];
+  const parser = createParser({
+    onEvent: (event) => void payloads.push(event.data),
+    onError: (error) => {
+      if (error.type === 'unknown-field' && error.line?.startsWith('{')) payloads.push(error.line);
+    },
+  });
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  for (let done = false; !done;) {
+    const read = await reader.read();
+    done = read.done;
+    // A blank line at the end dispatches a last event the server left unterminated.
+    parser.feed(done ? decoder.decode() + '\n\n' : decoder.decode(read.value, { stream: true }));
+    yield* payloads.splice(0);
   }
-  if (buffer.trim()) yield* payloadsOf(buffer.trim());
 }
 
 /**
@@ -129,14 +125,17 @@ export function openAiProvider({ baseUrl, model, apiKey, refused }: OpenAiConfig
 
   const send = async (path: string, signal: AbortSignal, body?: unknown): Promise<Response> => {
     try {
-      return await fetch(`${baseUrl}${path}`, {
+      return await ky(`${baseUrl}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: {
           ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        json: body,
         signal,
+        // Errors are read from the answer below; a model may think for minutes before its first byte.
+        throwHttpErrors: false,
+        retry: 0,
+        timeout: false,
       });
     } catch (error) {
       if (isAbortError(error)) throw error;

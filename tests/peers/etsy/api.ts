@@ -7,6 +7,7 @@ import {
   type ListingLimits,
 } from './listings';
 import { FakeEtsyAuth, type AccessGrant } from './oauth';
+import { generateShopListings, listingImage, type ShopOptions } from './shop';
 import { json, type FakeRequest, type FakeResponse } from './wire';
 
 /** The Etsy app a test registers; the fake accepts exactly these credentials. */
@@ -46,6 +47,18 @@ interface Operation {
 }
 
 const SECOND_MS = 1000;
+/** The spec's `includes` enum for getListingsByShop. */
+const LISTING_INCLUDES = [
+  'Shipping',
+  'Images',
+  'Shop',
+  'User',
+  'Translations',
+  'Inventory',
+  'Videos',
+  'Personalization',
+  'BuyerPrice',
+];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -88,6 +101,17 @@ export class FakeEtsyApi {
   private delays = new Map<string, number>();
   /** How many times updateListing changed a listing (whatever answer the client got). */
   appliedUpdates = 0;
+  /** Every application request waits a random time in this range, like Etsy over the internet. */
+  latency: { minMs: number; maxMs: number } | null = null;
+  /** getListingsByShop answers 500 for this state at this offset (a failing page), until cleared. */
+  failingPage: { state: string; offset: number } | null = null;
+
+  /** Fills the seller's shop with generated listings (see shop.ts); returns them. */
+  stockShop(options: ShopOptions): FakeListing[] {
+    const listings = generateShopListings(options);
+    for (const listing of listings) this.listings.set(listing.listing_id, listing);
+    return listings;
+  }
 
   /** Application requests Etsy counted in the last second (its QPS window). */
   sentThisSecond(): number {
@@ -157,8 +181,14 @@ export class FakeEtsyApi {
       body,
     };
     const operationId = this.operationOf(request);
-    const wait = operationId ? this.delays.get(operationId) : undefined;
-    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+    const wait = (operationId ? this.delays.get(operationId) : undefined) ?? 0;
+    const latency =
+      this.latency && url.pathname.startsWith('/v3/application/')
+        ? this.latency.minMs + Math.random() * (this.latency.maxMs - this.latency.minMs)
+        : 0;
+    if (wait + latency > 0) {
+      await new Promise((resolve) => setTimeout(resolve, wait + latency));
+    }
     const drop =
       this.drops.count > 0 &&
       url.pathname.startsWith('/v3/application/') &&
@@ -359,10 +389,24 @@ export class FakeEtsyApi {
         error: 'Expected parameter "offset" to be an integer between 0 and 12000',
       });
     }
+    const includes = (query.get('includes') ?? '').split(',').filter(Boolean);
+    const unknown = includes.find((name) => !LISTING_INCLUDES.includes(name));
+    if (unknown) {
+      return json(400, {
+        error: `Expected parameter 'includes' to be one of ${LISTING_INCLUDES.join(', ')}`,
+      });
+    }
+    if (this.failingPage?.state === state && this.failingPage.offset === offset) {
+      return json(500, { error: 'Server Error' });
+    }
     const all = [...this.listings.values()].filter(
       (listing) => listing.shop_id === shopId && listing.state === state,
     );
-    return json(200, { count: all.length, results: all.slice(offset, offset + limit) });
+    const page = all.slice(offset, offset + limit);
+    const results = includes.includes('Images')
+      ? page.map((listing) => ({ ...listing, images: [listingImage(listing)] }))
+      : page;
+    return json(200, { count: all.length, results });
   }
 
   private updateListing(

@@ -5,6 +5,13 @@ import { readBody, sendHtml } from '../http';
 import { FakeEtsyApi } from './api';
 import { handleSite } from './site';
 
+/** A stand-in listing photo: a square whose colour comes from the image id in the path. */
+function listingPhoto(path: string): string {
+  const id = Number(/\/(\d+)\//.exec(path.split('/r/il/')[1] ?? '')?.[1] ?? 0);
+  const hue = (id * 47) % 360;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 75 75"><rect width="75" height="75" fill="hsl(${hue} 45% 70%)"/><circle cx="37" cy="40" r="18" fill="hsl(${hue} 45% 45%)"/></svg>`;
+}
+
 export interface FakeEtsy {
   port: number;
   api: FakeEtsyApi;
@@ -35,6 +42,11 @@ export async function startFakeEtsy(tls: Tls, port = 0): Promise<FakeEtsy> {
         return;
       }
       if (host === 'www.etsy.com' && handleSite(req, res, url)) return;
+      if (host === 'i.etsystatic.com') {
+        res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=86400' });
+        res.end(listingPhoto(url.pathname));
+        return;
+      }
       sendHtml(res, 404, '<!doctype html><title>Not found</title><h1>Page not found</h1>');
     })().catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'application/json' });

@@ -19,7 +19,7 @@ async function currentText(client: ReturnType<typeof connectedClient>['client'])
 
 describe('retry policy', () => {
   it('retries a GET after 5xx, with backoff, and succeeds', async () => {
-    const { api, client, clock } = connectedClient();
+    const { api, client, clock } = connectedClient({ followRealTime: true });
     api.failNext(2, 503);
     const started = clock.now();
     expect((await client.getShop(987654)).shop_name).toBe('FakeCraftShop');

@@ -20,6 +20,9 @@ async function recordSession() {
   await client.getShop(me.shop_id);
   await client.getListingsByShop(me.shop_id);
   await client.getListingsByShop(me.shop_id, 'draft');
+  // The shop audit's pages: 100 at a time with each listing's photos.
+  await client.getListingsPage(me.shop_id, 'active', 0);
+  await client.getListingsPage(me.shop_id, 'active', 100);
   const listing = await client.getListing(IDS.listingId);
   await client.updateListing(IDS, listing, {
     title: 'Macrame Wall Hanging, Boho Decor & Handmade Tapestry',
@@ -137,6 +140,26 @@ describe('contract with Etsy’s OpenAPI document (baseline.json)', () => {
 
   it('every response the fake returns matches the spec’s component schemas', () => {
     expect(session.api.responses.flatMap((r) => problemsWithResponse(spec, r))).toEqual([]);
+  });
+
+  it('the shop audit pages with limit=100, offset and includes=Images, and gets images back', () => {
+    const pages = session.api
+      .callsTo('getListingsByShop')
+      .filter((response) => response.request.query.includes !== undefined);
+    expect(pages.map((response) => response.request.query)).toEqual([
+      { state: 'active', limit: '100', offset: '0', includes: 'Images' },
+      { state: 'active', limit: '100', offset: '100', includes: 'Images' },
+    ]);
+    const [first, second] = pages.map(
+      (response) =>
+        JSON.parse(response.body) as { count: number; results: { images?: unknown[] }[] },
+    );
+    const active = [...session.api.listings.values()].filter((l) => l.state === 'active').length;
+    expect(active).toBeGreaterThan(100);
+    expect(first!.count).toBe(active);
+    expect(first!.results).toHaveLength(100);
+    expect(second!.results).toHaveLength(active - 100);
+    expect(first!.results.every((listing) => listing.images?.length === 1)).toBe(true);
   });
 
   it('updateListing sends lists as one comma-joined value and only changed fields', () => {

@@ -1,6 +1,7 @@
+import { HTTPError } from 'ky';
 import { describe, expect, it } from 'vitest';
 import { RateLimiter, retryAfterMs } from '@/lib/etsy/rate-limit';
-import { backoffMs, isRetryable, MAX_ATTEMPTS } from '@/lib/etsy/retry';
+import { MAX_ATTEMPTS, retryPolicy } from '@/lib/etsy/retry';
 import { fakeClock } from './helpers';
 
 describe('RateLimiter', () => {
@@ -51,14 +52,39 @@ describe('RateLimiter', () => {
 });
 
 describe('retry policy', () => {
+  const retried = (method: 'GET' | 'PATCH', failure: number | 'network') => {
+    const error =
+      failure === 'network'
+        ? new TypeError('Failed to fetch')
+        : new HTTPError(
+            new Response(null, { status: failure }),
+            new Request('https://api.etsy.com/v3/application/users/me', { method }),
+            {} as never,
+          );
+    // undefined: ky's own rule decides, which retries the statusCodes listed.
+    const verdict = retryPolicy(method, Math.random, () => false).shouldRetry!({
+      error,
+      retryCount: 1,
+    });
+    return verdict ?? (failure !== 'network' && [429].includes(failure));
+  };
+  /** The wait before retry number `attempt + 1`, composed as ky composes it. */
+  const backoffMs = (attempt: number, random: () => number) => {
+    const policy = retryPolicy('GET', random, () => false);
+    return Math.min(
+      policy.backoffLimit!,
+      (policy.jitter as (delay: number) => number)(policy.delay!(attempt + 1)),
+    );
+  };
+
   it('retries GET on 5xx and network errors, PATCH only on 429, and stops', () => {
-    expect(isRetryable('GET', { status: 503 }, 0)).toBe(true);
-    expect(isRetryable('GET', { networkError: true }, 0)).toBe(true);
-    expect(isRetryable('GET', { status: 404 }, 0)).toBe(false);
-    expect(isRetryable('PATCH', { status: 500 }, 0)).toBe(false);
-    expect(isRetryable('PATCH', { networkError: true }, 0)).toBe(false);
-    expect(isRetryable('PATCH', { status: 429 }, 0)).toBe(true);
-    expect(isRetryable('GET', { status: 503 }, MAX_ATTEMPTS - 1)).toBe(false);
+    expect(retried('GET', 503)).toBe(true);
+    expect(retried('GET', 'network')).toBe(true);
+    expect(retried('GET', 404)).toBe(false);
+    expect(retried('PATCH', 500)).toBe(false);
+    expect(retried('PATCH', 'network')).toBe(false);
+    expect(retried('PATCH', 429)).toBe(true);
+    expect(retryPolicy('GET', Math.random, () => false).limit).toBe(MAX_ATTEMPTS - 1);
   });
 
   it('backs off exponentially with jitter, capped', () => {

@@ -81,7 +81,7 @@ function stubFetch(replies: Record<string, Reply>) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const path = new URL(String(input)).pathname;
+      const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
       const reply = replies[path];
       if (reply === 'cors-off' && init?.mode === 'no-cors') return new Response(null);
       if (!reply || reply === 'network-down' || reply === 'cors-off') {

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createFieldProgressReader, readFieldProgress } from '@/lib/llm/partial-json';
+import { createFieldProgressReader } from '@/lib/llm/partial-json';
 import { answer } from './fixtures';
+
+/** A fresh reader over the whole text at once. */
+const readFieldProgress = (text: string) => createFieldProgressReader().push(text);
 
 describe('readFieldProgress', () => {
   const full = answer(['boho decor', 'macrame', 'rope "art" {x}']);

@@ -68,7 +68,12 @@ describe('model status and connection test', () => {
 
   it('Automatic asks no OpenAI-compatible server that wasn’t set up, but asks a keyless one that was', async () => {
     stubOllama('down');
-    const asked = () => vi.mocked(fetch).mock.calls.map(([input]) => new URL(String(input)).origin);
+    const asked = () =>
+      vi
+        .mocked(fetch)
+        .mock.calls.map(
+          ([input]) => new URL(input instanceof Request ? input.url : String(input)).origin,
+        );
     await modelStatus(context({ provider: 'auto' }));
     expect(asked()).not.toContain('https://api.openai.com');
 

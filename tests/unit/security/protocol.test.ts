@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '@/lib/messaging/protocol';
 import { SUGGEST_PORT_NAME } from '@/lib/llm/stream-protocol';
+import { fromOwnPage } from '@/lib/shop/own-page';
 
 /** Every request the background answers. A new one is a reviewed change to this list. */
 const KNOWN_MESSAGES = [
@@ -20,6 +21,7 @@ const KNOWN_MESSAGES = [
   'getModelStatus',
   'saveOpenaiApiKey',
   'getOpenaiApiKeyStatus',
+  'openShopPage',
 ];
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -50,14 +52,32 @@ describe('the message surface', () => {
     }
   });
 
-  it('the only port is the suggestion stream, and it checks the sender', () => {
+  it('the only ports are the suggestion stream and the shop load, and each checks the sender', () => {
     const connects = [...sources('entrypoints'), ...sources('lib')].filter(({ text }) =>
       /runtime\.onConnect\b/.test(text),
     );
-    expect(connects.map((c) => c.path)).toEqual(['entrypoints/background/suggest-port.ts']);
-    const port = connects[0]!.text;
-    expect(port).toContain('if (port.name !== SUGGEST_PORT_NAME) return;');
-    expect(port).toMatch(/isTrustedSender\(port\.sender, browser\.runtime\.id\)/);
+    expect(connects.map((c) => c.path).sort()).toEqual([
+      'entrypoints/background/shop-port.ts',
+      'entrypoints/background/suggest-port.ts',
+    ]);
+    const text = (name: string) => connects.find((c) => c.path.endsWith(name))!.text;
+    const [shop, suggest] = [text('shop-port.ts'), text('suggest-port.ts')];
+    expect(suggest).toContain('if (port.name !== SUGGEST_PORT_NAME) return;');
+    expect(suggest).toMatch(/isTrustedSender\(port\.sender, browser\.runtime\.id\)/);
     expect(SUGGEST_PORT_NAME).toBe('llm-suggest');
+    // The shop page is an extension page: its port refuses even our own content script.
+    expect(shop).toContain('if (port.name !== SHOP_LOAD_PORT_NAME) return;');
+    expect(shop).toMatch(/fromOwnPage\(port\.sender, browser\.runtime\.id\)/);
+  });
+
+  it('the shop port admits the extension’s own pages only', () => {
+    const id = 'blgfogbpcdmhohalginmiifilfkhopig';
+    expect(fromOwnPage({ id, url: `chrome-extension://${id}/shop.html#/` }, id)).toBe(true);
+    expect(
+      fromOwnPage({ id, url: 'https://www.etsy.com/your/shops/me/listing-editor/edit/1' }, id),
+    ).toBe(false);
+    expect(fromOwnPage({ id: 'other', url: `chrome-extension://other/shop.html` }, id)).toBe(false);
+    expect(fromOwnPage({ id, url: `chrome-extension://other/shop.html` }, id)).toBe(false);
+    expect(fromOwnPage({ id }, id)).toBe(false);
   });
 });

@@ -1,0 +1,90 @@
+import type { RuleId } from '@/lib/seo';
+import { LISTING_STATES } from '@/lib/shop/load';
+import type { AuditFilter } from '@/lib/shop/audit';
+
+/** State, score range, finding and text filters for the audit table. */
+export function AuditFilters({
+  filter,
+  onFilter,
+  rules,
+}: {
+  filter: AuditFilter;
+  onFilter: (filter: AuditFilter) => void;
+  rules: { rule: RuleId; message: string; count: number }[];
+}) {
+  const set = (change: Partial<AuditFilter>) => onFilter({ ...filter, ...change });
+  const score = (value: string, fallback: number) => {
+    const number = Number(value);
+    return value.trim() === '' || !Number.isFinite(number)
+      ? fallback
+      : Math.max(0, Math.min(100, number));
+  };
+  return (
+    <form
+      className="filters"
+      role="search"
+      aria-label="Filter listings"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <label>
+        Search
+        <input
+          type="search"
+          value={filter.text}
+          placeholder="Title, tag or id"
+          onChange={(event) => set({ text: event.target.value })}
+        />
+      </label>
+      <label>
+        State
+        <select
+          value={filter.states[0] ?? ''}
+          onChange={(event) => set({ states: event.target.value ? [event.target.value] : [] })}
+        >
+          <option value="">All states</option>
+          {LISTING_STATES.map((state) => (
+            <option key={state} value={state}>
+              {state.replace('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Score from
+        <input
+          type="number"
+          min={0}
+          max={100}
+          inputMode="numeric"
+          value={filter.minScore}
+          onChange={(event) => set({ minScore: score(event.target.value, 0) })}
+        />
+      </label>
+      <label>
+        to
+        <input
+          type="number"
+          min={0}
+          max={100}
+          inputMode="numeric"
+          value={filter.maxScore}
+          onChange={(event) => set({ maxScore: score(event.target.value, 100) })}
+        />
+      </label>
+      <label>
+        Finding
+        <select
+          value={filter.rule ?? ''}
+          onChange={(event) => set({ rule: (event.target.value || null) as RuleId | null })}
+        >
+          <option value="">Any finding</option>
+          {rules.map(({ rule, message, count }) => (
+            <option key={rule} value={rule}>
+              {message} ({count})
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}
