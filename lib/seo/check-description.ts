@@ -1,7 +1,7 @@
 import type { Finding } from './findings';
 import type { ItemVocabulary } from './item';
 import { FIELD_SPAN, finding, textSpan } from './rules';
-import { wordsOf } from './text';
+import { countWords, wordsOf } from './text';
 
 /** Etsy shows roughly this much of a description before "Learn more"; only the opening matters here. */
 const OPENING_MAX_CHARS = 400;
@@ -108,7 +108,7 @@ export function checkDescription(
       ),
     );
   }
-  const wordCount = wordsOf(description, DESCRIPTION_MIN_WORDS).length;
+  const wordCount = countWords(description, DESCRIPTION_MIN_WORDS);
   if (wordCount < DESCRIPTION_MIN_WORDS) {
     findings.push(
       finding(

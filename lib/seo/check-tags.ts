@@ -41,8 +41,9 @@ export interface TagCheck {
   distinctCount: number;
 }
 
-function titleStems(title: string): Set<string> {
-  return new Set(wordsOf(title).map((w) => w.stem));
+function onlyTitleWords(tags: readonly TagEntry[], titleWords: readonly Word[]): boolean {
+  const title = new Set(titleWords.map((w) => w.stem));
+  return tags.every((t) => t.stems.every((x) => title.has(x)));
 }
 
 function isCompound(t: TagEntry, language: Language): boolean {
@@ -52,7 +53,7 @@ function isCompound(t: TagEntry, language: Language): boolean {
 export function checkTags(
   rawTags: readonly string[],
   categoryPath: readonly string[],
-  titleText = '',
+  titleWords: readonly Word[] = [],
   language: Language = 'unknown',
 ): TagCheck {
   const english = mayBeEnglish(language);
@@ -193,11 +194,7 @@ export function checkTags(
     }
   }
 
-  const title = titleStems(titleText);
-  if (
-    tags.length >= MIN_TAGS_FOR_TITLE_CHECK &&
-    tags.every((t) => t.stems.every((x) => title.has(x)))
-  ) {
+  if (tags.length >= MIN_TAGS_FOR_TITLE_CHECK && onlyTitleWords(tags, titleWords)) {
     findings.push(
       finding(
         'G9',

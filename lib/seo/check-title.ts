@@ -46,6 +46,21 @@ export function subjectiveWords(words: readonly Word[], promos: readonly PromoMa
   );
 }
 
+/** Distinct words that say something about the item: no stopwords, opinions or promotion. */
+function describedWordCount(
+  words: readonly Word[],
+  opinions: readonly Word[],
+  promos: readonly PromoMatch[],
+): number {
+  const stems = new Set<string>();
+  for (const w of words) {
+    if (isStopword(w.stem) || opinions.includes(w)) continue;
+    if (promos.length > 0 && promos.some((p) => w.start < p.end && p.start < w.end)) continue;
+    stems.add(w.stem);
+  }
+  return stems.size;
+}
+
 /** Later occurrences of a meaningful word already used earlier in the title. */
 export function repeatedWords(words: readonly Word[]): Word[] {
   const seen = new Set<string>();
@@ -76,6 +91,7 @@ export function checkTitle(
   title: string,
   vocab: ItemVocabulary,
   language: Language = 'unknown',
+  words: readonly Word[] = wordsOf(title),
 ): Finding[] {
   if (title.trim() === '') {
     return [
@@ -91,21 +107,11 @@ export function checkTitle(
     findings.push(finding(p.rule, HARD_MESSAGES[p.rule](p.text), textSpan(p.start, p.end)));
   }
 
-  const words = wordsOf(title);
   const english = mayBeEnglish(language);
   const promos = promoMatches(title);
   const opinions = english ? subjectiveWords(words, promos) : [];
   // Promotion, opinion and repeats describe nothing: "Keychain Keychain Cute Keychain" is thin.
-  const described = new Set(
-    words
-      .filter(
-        (w) =>
-          !isStopword(w.stem) &&
-          !opinions.includes(w) &&
-          !promos.some((p) => w.start < p.end && p.start < w.end),
-      )
-      .map((w) => w.stem),
-  ).size;
+  const described = describedWordCount(words, opinions, promos);
   if (described < TITLE_THIN_WORDS) {
     findings.push(
       finding(

@@ -32,11 +32,12 @@ export function checkListing(listing: ListingText, unread: readonly Field[] = []
   const description = normalizeText(listing.description);
   const language = listingLanguage(listing);
   const vocab = new ItemVocabulary(listing, language);
-  const canJudgeItem = vocab.hasListingEvidence || firstItemWordIndex(wordsOf(title), vocab) !== -1;
+  const titleWords = wordsOf(title);
+  const canJudgeItem = vocab.hasListingEvidence || firstItemWordIndex(titleWords, vocab) !== -1;
 
-  const tags = checkTags(listing.tags, listing.categoryPath, title, language);
+  const tags = checkTags(listing.tags, listing.categoryPath, titleWords, language);
   const findings = [
-    ...checkTitle(title, vocab, language),
+    ...checkTitle(title, vocab, language, titleWords),
     ...tags.findings,
     ...checkDescription(description, title, vocab, canJudgeItem),
     ...checkMaterials(listing.materials),

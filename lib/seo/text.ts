@@ -61,6 +61,14 @@ export function wordsOf(text: string, maxWords = Infinity): Word[] {
   return words;
 }
 
+/** How many words `text` has, up to `max`: wordsOf's count without building the words. */
+export function countWords(text: string, max: number): number {
+  WORD_RE.lastIndex = 0;
+  let count = 0;
+  while (count < max && WORD_RE.exec(text) !== null) count++;
+  return count;
+}
+
 const TEE_FORMS = new Set(['tshirt', 'tshirts', 'tee', 'tees']);
 
 /** Listing vocabulary is small and repetitive, so stems are memoised; the cap bounds memory. */
