@@ -21,6 +21,7 @@ import { useFramePlacement, useViewport } from './useFramePlacement';
 import { usePanelLayout } from './usePanelLayout';
 import { useSuggestions } from './useSuggestions';
 
+const TEXT_FIELDS = ['title', 'description', 'tags'] as const;
 /** The review (with the word diff) loads only once suggestions are asked for. */
 const loadReview = () => import('./ReviewSection');
 const ReviewSection = lazy(() =>
@@ -101,6 +102,7 @@ export function PanelApp({ link, layout: stored }: { link: PageLink; layout: Pan
             listing={listing}
             suggestions={suggestions}
             onNewSuggestion={() => setChoices(null)}
+            waitingForFields={TEXT_FIELDS.every((field) => unread.includes(field))}
           />
           {done && activeChoices && (
             <Suspense fallback={<p className="muted">Loading the review…</p>}>

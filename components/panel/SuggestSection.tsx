@@ -43,8 +43,11 @@ export function SuggestSection({
   listing,
   suggestions,
   onNewSuggestion,
+  waitingForFields = false,
 }: {
   listing: ListingText;
+  /** None of the text fields is read yet (a form still mounting): nothing to suggest from. */
+  waitingForFields?: boolean;
   suggestions: ReturnType<typeof useSuggestions>;
   onNewSuggestion: () => void;
 }) {
@@ -74,6 +77,7 @@ export function SuggestSection({
           <button
             type="button"
             className="button button--primary"
+            disabled={waitingForFields}
             onClick={() => start(state.status === 'done')}
           >
             {state.status === 'done' ? 'Suggest again' : 'Suggest improvements'}

@@ -146,14 +146,17 @@ export function fieldDefault(
   why: string;
 } {
   if (field === 'description') {
-    const changed = suggestion.description.value !== current.description;
+    // An empty suggestion would wipe the seller's text: it is never offered.
+    const changed =
+      suggestion.description.value.trim() !== '' &&
+      suggestion.description.value !== current.description;
     return {
       changed,
       ticked: false,
       why: 'Offered, not ticked: your description breaks none of Etsy’s hard rules, so it changes only if you choose.',
     };
   }
-  const changed = suggestion.title.value !== current.title;
+  const changed = suggestion.title.value.trim() !== '' && suggestion.title.value !== current.title;
   const broken =
     normalizeText(current.title).trim() === '' || titleProblems(current.title, 1).length > 0;
   const fixed =

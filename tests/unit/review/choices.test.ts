@@ -26,6 +26,18 @@ const suggestion: Suggestion = {
 };
 
 describe('review choices', () => {
+  it('never offers an empty title or description, which would wipe the seller’s text', () => {
+    const empty: Suggestion = {
+      ...suggestion,
+      title: { value: ' ', reasons: [] },
+      description: { value: '', reasons: [] },
+    };
+    expect(fieldDefault(current, empty, 'title')).toMatchObject({ changed: false, ticked: false });
+    expect(fieldDefault(current, empty, 'description')).toMatchObject({ changed: false });
+    // Even an untitled listing doesn't get an empty title ticked.
+    expect(fieldDefault({ ...current, title: '' }, empty, 'title').ticked).toBe(false);
+  });
+
   it('compares tags the way Etsy does (ignoring case)', () => {
     expect(
       diffTags(
