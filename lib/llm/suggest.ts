@@ -114,6 +114,7 @@ export async function runSuggestion(
   }
 
   const identity = { engine: provider.engine, model: provider.model };
+  const language = listingLanguage(listing);
   const text = await env.queue.run(
     provider.engine,
     concurrencyFor(provider.engine, settings),
@@ -129,6 +130,8 @@ export async function runSuggestion(
           messages,
           schema,
           temperature: settings.temperature,
+          // The detector's codes are BCP 47 primary tags; 'other'/'unknown' declare nothing.
+          ...(language === 'other' || language === 'unknown' ? {} : { language }),
           signal: AbortSignal.any([signal, clock.signal]),
           onThinking: () => {
             clock.thought();
@@ -160,7 +163,7 @@ export async function runSuggestion(
     { signal, onQueued: (ahead) => onProgress({ stage: 'queued', ...identity, ahead }) },
   );
 
-  const repaired = repairModelOutput(text, listingLanguage(listing));
+  const repaired = repairModelOutput(text, language);
   if (!repaired.ok) throw new ModelFailure(repaired.error);
   // The model is untrusted: its answer passes the same guardrails as the offline rules'.
   const guarded = guardSuggestion(listing, repaired.suggestion);

@@ -3,6 +3,7 @@ import { MACRAME_TAGS } from '../../peers/model-answers';
 import { RequestQueue } from '@/lib/llm/queue';
 import { runSuggestion, type SuggestRun } from '@/lib/llm/suggest';
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '@/lib/settings';
+import { FakeLanguageModel } from './fake-language-model';
 import { answer, LISTING } from './fixtures';
 
 // Real search phrases: the guardrails drop tags that share nothing with the listing.
@@ -58,6 +59,26 @@ function run(changes: Partial<SuggestRun> = {}): SuggestRun & { progress: unknow
 
 describe('runSuggestion', () => {
   afterEach(() => vi.unstubAllGlobals());
+
+  it('tells Chrome’s built-in model the listing’s language', async () => {
+    const model = new FakeLanguageModel({
+      availability: 'available',
+      reply: answer(TAGS),
+      languages: ['en', 'de'],
+    });
+    vi.stubGlobal('LanguageModel', model);
+    const german = {
+      ...LISTING,
+      title: 'Makramee Wandbehang aus Baumwolle, handgemacht für das Wohnzimmer',
+      tags: ['makramee', 'wandbehang boho', 'geschenk für mama'],
+      description: 'Ein Wandbehang aus weicher Baumwolle, von Hand geknüpft.',
+    };
+    await runSuggestion(run({ listing: german }), environment({ provider: 'builtin' }));
+    expect(model.createCalls[0]).toMatchObject({
+      expectedInputs: [{ type: 'text', languages: ['en', 'de'] }],
+      expectedOutputs: [{ type: 'text', languages: ['de'] }],
+    });
+  });
 
   it('asks once with structured output, then answers the same listing from the cache', async () => {
     const chats = stubOllama(answer(TAGS));
