@@ -32,7 +32,9 @@ const { context, extensionId } = await launchWithExtension({
 
 const editor = context.pages()[0] ?? (await context.newPage());
 await editor.goto(EDITOR_URL);
-await editor.locator('etsy-seo-copilot').getByTestId('panel-title').waitFor();
+// The panel is an extension page framed in Etsy's editor.
+const panel = editor.frameLocator('iframe[data-etsy-seo-copilot="panel"]');
+await panel.getByTestId('panel-title').waitFor();
 
 // Connect the sandbox shop the way a seller would: store the app, then Connect in the popup.
 const sandboxApp = etsy.api.app;
@@ -65,7 +67,6 @@ The sandbox Etsy app, should you disconnect and connect again:
 
 if (headless) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const panel = editor.locator('etsy-seo-copilot');
   await editor.screenshot({ path: `${SCREENSHOT_DIR}/panel.png` });
   await panel.getByRole('button', { name: 'Suggest improvements' }).click();
   await panel.getByTestId('engine').waitFor({ timeout: 120_000 });
