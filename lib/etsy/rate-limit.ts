@@ -4,6 +4,12 @@ import { EtsyError } from './errors';
 /** Etsy's documented default for new apps; the first response's headers correct it. */
 const DEFAULT_PER_SECOND = 10;
 const WINDOW_MS = 1000;
+/**
+ * Etsy counts a second by when requests arrive, and requests can arrive closer together than
+ * they left: each per-second slot is held this much longer than the second itself.
+ */
+const ARRIVAL_MARGIN_MS = 50;
+const SLOT_MS = WINDOW_MS + ARRIVAL_MARGIN_MS;
 const DAILY_RECHECK_MS = 5 * 60_000;
 /** Longer waits than this fail instead: the worker may not live that long, and the seller is waiting. */
 export const MAX_RATE_WAIT_MS = 20_000;
@@ -43,7 +49,7 @@ export class RateLimiter {
     }
     for (;;) {
       const now = this.clock.now();
-      this.sentAt = this.sentAt.filter((at) => now - at < WINDOW_MS);
+      this.sentAt = this.sentAt.filter((at) => now - at < SLOT_MS);
       if (this.blockedUntil - now > MAX_RATE_WAIT_MS) {
         throw new EtsyError(
           'rate_limited',
@@ -55,7 +61,7 @@ export class RateLimiter {
         continue;
       }
       if (this.sentAt.length >= this.perSecond) {
-        await this.clock.sleep(this.sentAt[0]! + WINDOW_MS - now);
+        await this.clock.sleep(this.sentAt[0]! + SLOT_MS - now);
         continue;
       }
       this.sentAt.push(now);

@@ -36,7 +36,9 @@ export function ollamaOriginRule(
       // "|" anchors at the start, and the trailing "/" stops http://localhost:114345 matching.
       urlFilter: `|${url.origin}/`,
       requestDomains: [url.hostname],
-      initiatorDomains: [browser.runtime.id],
+      // The host of our own pages: the id in Chrome, the per-install uuid in Firefox (whose
+      // runtime.id is the add-on id, not a domain, and is refused here).
+      initiatorDomains: [new URL(browser.runtime.getURL('/')).host],
       tabIds: [browser.tabs.TAB_ID_NONE],
       resourceTypes: ['xmlhttprequest'],
     },

@@ -18,6 +18,13 @@ beforeEach(() => {
 });
 
 describe('the Ollama Origin rule', () => {
+  it('names Firefox’s page host as the initiator, not the add-on id (which isn’t a domain)', () => {
+    const uuid = '6f1f8a36-54a4-4c43-9a4e-3f3a2d1c0b5e';
+    fakeBrowser.runtime.id = 'etsy-seo-copilot@example.org';
+    fakeBrowser.runtime.getURL = ((path: string) => `moz-extension://${uuid}/${path}`) as never;
+    expect(ollamaOriginRule('http://localhost:11434').condition.initiatorDomains).toEqual([uuid]);
+  });
+
   it('sets Origin to exactly the configured origin, only for this extension’s own fetches there', () => {
     expect(ollamaOriginRule('http://127.0.0.1:11434')).toMatchObject({
       action: {
