@@ -85,6 +85,8 @@ test('a batch of 5: suggest, review by keyboard, publish each within the rate li
   const changedOnEtsy = Number(keys[4]);
   etsy.api.listings.get(changedOnEtsy)!.title = 'Edited on Etsy meanwhile';
   const patchesBefore = etsy.api.callsTo('updateListing').length;
+  // The batch's own requests (setup's connect and the shop load went before it).
+  const publishFrom = etsy.api.requests.length;
   await shop.getByRole('button', { name: 'Publish accepted (5)' }).click();
   await expect(shop.getByTestId('batch-summary')).toHaveText('0 accepted, 4 published.');
   const patches = etsy.api.callsTo('updateListing').slice(patchesBefore);
@@ -99,8 +101,8 @@ test('a batch of 5: suggest, review by keyboard, publish each within the rate li
   for (const key of keys.slice(0, 4)) {
     expect(text(etsy.api.listings.get(Number(key))!)).not.toEqual(text(before.get(key)!));
   }
-  // Etsy's own window never saw more than its 10 requests a second.
-  const times = etsy.api.requests.map((request) => request.at);
+  // Etsy's own window never saw more than its 10 requests a second while the batch published.
+  const times = etsy.api.requests.slice(publishFrom).map((request) => request.at);
   expect(times.every((at) => times.filter((t) => t > at - 1000 && t <= at).length <= 10)).toBe(
     true,
   );
