@@ -1,6 +1,6 @@
 /**
  * Proves the repository stands alone: clones HEAD into an empty temporary folder (no
- * ../shared or anything else beside it), runs the README's `npm ci && npm start` there
+ * the shared reference folder or anything else beside it), runs the README's `npm ci && npm start` there
  * with no display, and checks that it exits 0 and writes its four screenshots.
  * Exits non-zero, saying which step failed.
  */
