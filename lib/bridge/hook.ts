@@ -1,11 +1,13 @@
+import type { EditorRoute } from '@/lib/editor/route';
+import type { PanelMount } from './mount';
+
 /**
  * How the content script's loader and its editor half meet. A module of its own, so the
  * loader (on every Shop Manager page) pulls in nothing else.
  */
 export interface EditorHost {
-  /** Shows the panel for the listing at `href`, a fresh one per listing, none off the editor. */
-  sync(href: string): void;
-  stop(): void;
+  /** Serves the panel in `mount` for the listing at `route`; returns the function that stops. */
+  serve(mount: PanelMount, route: EditorRoute): () => void;
 }
 
 /** The editor half, built as its own file and imported on the first editor route. */

@@ -1,15 +1,9 @@
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import type { EditorAdapter } from '@/lib/editor/adapter';
 import type { EditorRoute } from '@/lib/editor/route';
-import { createPanelFrame, placeFrame } from './frame';
-import {
-  PANEL_PORT_NAME,
-  PanelEnvelopeSchema,
-  type PageEnvelope,
-  type PanelEnvelope,
-} from './protocol';
-
-export const PANEL_PAGE = '/panel.html';
+import { placeFrame } from './frame';
+import type { PanelMount } from './mount';
+import { PanelEnvelopeSchema, type PageEnvelope, type PanelEnvelope } from './protocol';
 
 function whenParsed(run: () => void) {
   if (document.readyState === 'loading') {
@@ -20,21 +14,22 @@ function whenParsed(run: () => void) {
 const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
 
 /**
- * Shows the panel for one listing: adds its iframe and serves the one port the panel opens
- * back to this tab. Only a port from this extension's panel page, with this mount's URL,
- * while the frame is on the page and no other panel is connected, is served; the page's own
- * scripts have no way to open one. Returns the function that takes it all down again.
+ * Serves the panel in `mount` for one listing: says which listing it is, sends the editor's
+ * readouts, and does what the panel asks (place its frame, fill, show a field). Returns the
+ * function that stops serving.
  */
-export function hostPanel(route: EditorRoute, editor: EditorAdapter): () => void {
-  const src = `${browser.runtime.getURL(PANEL_PAGE)}#${crypto.randomUUID()}`;
-  const frame = createPanelFrame(src);
-  let live: Browser.runtime.Port | null = null;
+export function servePanel(
+  mount: PanelMount,
+  route: EditorRoute,
+  editor: EditorAdapter,
+): () => void {
   let session: AbortController | null = null;
 
   const serve = (port: Browser.runtime.Port) => {
-    live = port;
-    session = new AbortController();
-    const { signal } = session;
+    session?.abort();
+    const current = new AbortController();
+    session = current;
+    const { signal } = current;
     const send = (envelope: PageEnvelope) => port.postMessage(envelope);
     const fills = new Map<number, AbortController>();
     const onResize = () => send({ type: 'viewport', viewport: viewport() });
@@ -44,7 +39,7 @@ export function hostPanel(route: EditorRoute, editor: EditorAdapter): () => void
       if (parsed.success && !signal.aborted) void act(parsed.data);
     });
     const act = async (envelope: PanelEnvelope) => {
-      if (envelope.type === 'place') placeFrame(frame, envelope.placement);
+      if (envelope.type === 'place') placeFrame(mount.frame, envelope.placement);
       else if (envelope.type === 'show') editor.show(envelope.field, envelope.span);
       else if (envelope.type === 'cancelFill') fills.get(envelope.requestId)?.abort();
       else if (envelope.type === 'fill') {
@@ -63,39 +58,16 @@ export function hostPanel(route: EditorRoute, editor: EditorAdapter): () => void
         }
       }
     };
-    port.onDisconnect.addListener(() => {
-      session?.abort();
-      if (live === port) live = null;
-    });
+    port.onDisconnect.addListener(() => current.abort());
     window.addEventListener('resize', onResize, { signal });
     send({ type: 'hello', route, viewport: viewport() });
-    // The panel loads while Etsy's page is still parsing; it reads the form once parsed, so
-    // it never grades a half-written page.
+    // The panel may connect while Etsy's page is still parsing; it reads the form only once
+    // parsed, so it never grades a half-written page.
     whenParsed(() => {
       if (!signal.aborted) editor.watch((readout) => send({ type: 'readout', readout }), signal);
     });
   };
 
-  const onConnect = (port: Browser.runtime.Port) => {
-    const fromOurFrame =
-      port.name === PANEL_PORT_NAME &&
-      port.sender?.id === browser.runtime.id &&
-      port.sender.url === src &&
-      frame.isConnected;
-    if (!fromOurFrame || live) {
-      port.disconnect();
-      return;
-    }
-    serve(port);
-  };
-  browser.runtime.onConnect.addListener(onConnect);
-  // From document_start on there may be no <body> yet; a fixed frame needs none.
-  (document.body ?? document.documentElement).append(frame);
-
-  return () => {
-    browser.runtime.onConnect.removeListener(onConnect);
-    session?.abort();
-    live?.disconnect();
-    frame.remove();
-  };
+  mount.onPort(serve);
+  return () => session?.abort();
 }

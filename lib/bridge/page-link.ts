@@ -3,8 +3,8 @@ import type { EditorAdapter } from '@/lib/editor/adapter';
 import type { EditorReadout } from '@/lib/editor/read';
 import type { FillReport } from '@/lib/editor/write';
 import type { EditorRoute } from '@/lib/editor/route';
+import { PANEL_PORT_NAME } from './names';
 import {
-  PANEL_PORT_NAME,
   PageEnvelopeSchema,
   type FramePlacement,
   type PageEnvelope,

@@ -6,12 +6,12 @@ import type { ListingText } from '@/lib/listing';
 
 /**
  * The port contract between the panel (an extension page in an iframe on Etsy's editor) and
- * the content script that runs the editor adapter in that tab. The panel opens the port with
- * `tabs.connect(tabId, { frameId: 0 })`, which only extension contexts can do, so Etsy's own
- * scripts can neither send on it nor read it (unlike window.postMessage). Each side checks
- * what it receives against these schemas. zod/mini: the content script loads it.
+ * the content script that runs the editor adapter in that tab. The panel opens the port
+ * (named as in ./names) with `tabs.connect(tabId, { frameId: 0 })`, which only extension
+ * contexts can do, so Etsy's own scripts can neither send on it nor read it (unlike
+ * window.postMessage). Each side checks what it receives against these schemas. zod/mini:
+ * the content script and the panel's first chunk load it.
  */
-export const PANEL_PORT_NAME = 'panel-bridge';
 
 const EditorFieldSchema = z.enum(['title', 'description', 'tags', 'materials']);
 const text = z.string().check(z.maxLength(100_000));
