@@ -1,12 +1,13 @@
 import { browser, storage, type WxtStorageItem } from '#imports';
 import { z } from 'zod';
 import { isLocalNetworkHost } from './local-network';
+import { panelLayout, type PanelLayout } from './panel-layout';
 
 /**
  * Settings a seller chooses. They hold no secrets (API keys and Etsy credentials live in
  * lib/secrets). They do decide where listing text goes, so the background makes
  * storage.local readable and writable only by the extension's own pages and itself
- * (`restrictLocalStorage`); the panel keeps its layout in storage.sync.
+ * (`restrictLocalStorage`); the panel keeps its layout in storage.sync (./panel-layout).
  */
 
 /**
@@ -92,19 +93,6 @@ export async function loadModelSettings(): Promise<ModelSettings> {
   const parsed = ModelSettingsSchema.safeParse({ ...DEFAULT_MODEL_SETTINGS, ...stored });
   return parsed.success ? parsed.data : DEFAULT_MODEL_SETTINGS;
 }
-
-export const PanelLayoutSchema = z.object({
-  collapsed: z.boolean(),
-  /** Distance from the viewport's right and bottom edges, in px. */
-  offset: z.object({ right: z.number(), bottom: z.number() }),
-  theme: z.enum(['system', 'light', 'dark']),
-});
-export type PanelLayout = z.infer<typeof PanelLayoutSchema>;
-
-/** In storage.sync: the one area the content script may use (storage.local is closed to it). */
-export const panelLayout = storage.defineItem<PanelLayout>('sync:panelLayout', {
-  fallback: { collapsed: false, offset: { right: 24, bottom: 96 }, theme: 'system' },
-});
 
 /**
  * Closes storage.local to content scripts, so code running in an etsy.com renderer can't

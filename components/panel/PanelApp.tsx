@@ -1,37 +1,43 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { PageLink } from '@/lib/bridge/page-link';
 import { unreadFields } from '@/lib/editor/read';
 import type { EditorRoute } from '@/lib/editor/route';
-import type { EtsyListingText } from '@/lib/etsy/publish-schemas';
-import { request } from '@/lib/messaging/protocol';
-import { fillRequest, publishPlan, type Readable } from '@/lib/review/plan';
-import { defaultChoices, type Choices } from '@/lib/review/choices';
+import type { PanelLayout } from '@/lib/panel-layout';
 import { checkListing } from '@/lib/seo';
-import type { PanelLayout } from '@/lib/settings';
-import { ErrorBox } from './ErrorBox';
 import { FieldsFoundLine, WhatWasRead } from './FieldsFound';
-import { FillButton } from './FillButton';
 import { GradeSection } from './GradeSection';
 import { PanelShell } from './PanelShell';
-import { PublishSection } from './PublishSection';
-import { SuggestSection } from './SuggestSection';
 import { useEditorReadout } from './useEditorReadout';
-import { useEtsyBaseline } from './useEtsyBaseline';
 import { useFramePlacement, useViewport } from './useFramePlacement';
 import { usePanelLayout } from './usePanelLayout';
-import { useSuggestions } from './useSuggestions';
 
-const TEXT_FIELDS = ['title', 'description', 'tags'] as const;
-/** The review (with the word diff) loads only once suggestions are asked for. */
-const loadReview = () => import('./ReviewSection');
-const ReviewSection = lazy(() =>
-  loadReview().then((module) => ({ default: module.ReviewSection })),
+/** A task after the current one: a MessageChannel's, which hidden frames don't throttle. */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+/**
+ * Suggest, review, fill and publish (with the background's messaging and full zod) start
+ * loading after the task that renders the panel and places its frame: the grade needs none
+ * of them.
+ */
+const Workbench = lazy(() =>
+  nextTask()
+    .then(() => import('./Workbench'))
+    .then((module) => ({ default: module.Workbench })),
 );
 
 function routeLabel(route: EditorRoute): string {
   if (route.mode === 'edit') return `Listing ${route.listingId}`;
   if (route.mode === 'copy') return `New listing (copy of ${route.templateId})`;
   return 'New listing';
+}
+
+function openShopPage() {
+  void import('@/lib/messaging/protocol').then(({ request }) => request('openShopPage'));
 }
 
 /**
@@ -43,26 +49,11 @@ export function PanelApp({ link, layout: stored }: { link: PageLink; layout: Pan
   const [layout, setLayout] = usePanelLayout(stored);
   const viewport = useViewport(link);
   const sizer = useFramePlacement(link, layout.offset);
-  const readout = useEditorReadout(editor);
-  const suggestions = useSuggestions();
-  const baseline = useEtsyBaseline(route);
-  const [choices, setChoices] = useState<Choices | null>(null);
+  const readout = useEditorReadout(link);
 
-  const listing = readout?.listing;
-  const unread = useMemo(() => (readout ? unreadFields(readout) : []), [readout]);
-  const result = useMemo(() => (listing ? checkListing(listing, unread) : null), [listing, unread]);
-  const readable: Readable = {
-    title: !unread.includes('title'),
-    description: !unread.includes('description'),
-    tags: !unread.includes('tags'),
-  };
-  const asked = suggestions.state.status !== 'idle';
-  useEffect(() => {
-    if (asked) void loadReview();
-  }, [asked]);
-  const done = suggestions.state.status === 'done' ? suggestions.state.result : null;
-  const activeChoices =
-    done && listing ? (choices ?? defaultChoices(listing, done.suggestion)) : null;
+  const { listing } = readout;
+  const unread = useMemo(() => unreadFields(readout), [readout]);
+  const result = useMemo(() => checkListing(listing, unread), [listing, unread]);
 
   return (
     <PanelShell
@@ -73,62 +64,20 @@ export function PanelApp({ link, layout: stored }: { link: PageLink; layout: Pan
       subtitle={<span data-testid="panel-listing">{routeLabel(route)}</span>}
     >
       <p className="muted">
-        <button type="button" className="link" onClick={() => void request('openShopPage')}>
+        <button type="button" className="link" onClick={openShopPage}>
           All listings
         </button>{' '}
         — every listing of the shop, graded
       </p>
-      {!readout || !listing || !result ? (
-        <p className="muted">Reading the listing…</p>
-      ) : (
-        <>
-          <p className="panel__current" data-testid="panel-title" title="The title as it is now">
-            {listing.title || <span className="muted">No title yet</span>}
-          </p>
-          <FieldsFoundLine readout={readout} />
-          {baseline.state.status === 'error' && (
-            <ErrorBox error={baseline.state.error} testId="load-error">
-              <p className="muted">
-                Grading and suggestions still work; publishing waits for this.
-              </p>
-              <button type="button" className="button button--small" onClick={baseline.retry}>
-                Retry
-              </button>
-            </ErrorBox>
-          )}
-          <GradeSection result={result} unread={unread} onShow={editor.show} />
-          <WhatWasRead readout={readout} />
-          <SuggestSection
-            listing={listing}
-            suggestions={suggestions}
-            onNewSuggestion={() => setChoices(null)}
-            waitingForFields={TEXT_FIELDS.every((field) => unread.includes(field))}
-          />
-          {done && activeChoices && (
-            <Suspense fallback={<p className="muted">Loading the review…</p>}>
-              <ReviewSection
-                current={listing}
-                suggestion={done.suggestion}
-                choices={activeChoices}
-                onChoices={setChoices}
-                unread={unread}
-              />
-              <section className="section" aria-label="Apply">
-                <FillButton
-                  editor={editor}
-                  request={fillRequest(listing, done.suggestion, activeChoices, readable)}
-                />
-              </section>
-              <PublishSection
-                plan={(etsy: EtsyListingText) =>
-                  publishPlan(etsy, listing, done.suggestion, activeChoices, readable)
-                }
-                baseline={baseline}
-              />
-            </Suspense>
-          )}
-        </>
-      )}
+      <p className="panel__current" data-testid="panel-title" title="The title as it is now">
+        {listing.title || <span className="muted">No title yet</span>}
+      </p>
+      <FieldsFoundLine readout={readout} />
+      <GradeSection result={result} unread={unread} onShow={editor.show} />
+      <WhatWasRead readout={readout} />
+      <Suspense fallback={null}>
+        <Workbench route={route} editor={editor} listing={listing} unread={unread} />
+      </Suspense>
     </PanelShell>
   );
 }

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
 import type { Viewport } from '@/lib/bridge/protocol';
-import type { PanelLayout } from '@/lib/settings';
+import type { PanelLayout } from '@/lib/panel-layout';
 
 const STEP = 24;
 const THEMES: PanelLayout['theme'][] = ['system', 'light', 'dark'];

@@ -1,14 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { EditorAdapter } from '@/lib/editor/adapter';
+import { useSyncExternalStore } from 'react';
+import type { PageLink } from '@/lib/bridge/page-link';
 import type { EditorReadout } from '@/lib/editor/read';
 
-/** The editor's fields, live as the seller types; null until the first read. */
-export function useEditorReadout(editor: EditorAdapter): EditorReadout | null {
-  const [readout, setReadout] = useState<EditorReadout | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    editor.watch(setReadout, controller.signal);
-    return () => controller.abort();
-  }, [editor]);
-  return readout;
+/** The editor's fields, live as the seller types (the link holds one from the start). */
+export function useEditorReadout(link: PageLink): EditorReadout {
+  return useSyncExternalStore(link.onReadout, link.readout);
 }

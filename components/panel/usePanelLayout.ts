@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { panelLayout, type PanelLayout } from '@/lib/settings';
+import { panelLayout, type PanelLayout } from '@/lib/panel-layout';
 
 /**
  * How the seller left the panel (collapsed, where, which theme), remembered across pages.

@@ -16,6 +16,10 @@ import {
 export interface PageLink {
   route: EditorRoute;
   editor: EditorAdapter;
+  /** The editor's latest readout. */
+  readout(): EditorReadout;
+  /** Calls `onChange` on each new readout; returns the unsubscribe. */
+  onReadout(onChange: () => void): () => void;
   viewport(): Viewport;
   /** Calls `onChange` when the tab's viewport is resized; returns the unsubscribe. */
   onViewport(onChange: () => void): () => void;
@@ -26,7 +30,8 @@ const HELLO_TIMEOUT_MS = 10_000;
 
 /**
  * Opens the port to the content script in this frame's tab (top frame only) and waits for it
- * to say which listing this is. Fails when the frame isn't inside a tab, or nobody answers.
+ * to say which listing this is and send its first readout, so the panel's first render can
+ * show the grade. Fails when the frame isn't inside a tab, or nobody answers.
  */
 export async function connectToPage(): Promise<PageLink> {
   const tab = await browser.tabs.getCurrent();
@@ -41,19 +46,23 @@ export async function connectToPage(): Promise<PageLink> {
   const fills = new Map<number, { resolve: (r: FillReport) => void; reject: (e: Error) => void }>();
   let nextFill = 1;
 
-  const hello = new Promise<EditorRoute>((resolve, reject) => {
+  const hello = new Promise<{ route: EditorRoute; readout: EditorReadout }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('The page didn’t answer.')), HELLO_TIMEOUT_MS);
+    let route: EditorRoute | null = null;
     const receive = (envelope: PageEnvelope) => {
       if (envelope.type === 'hello') {
-        clearTimeout(timer);
         viewport = envelope.viewport;
-        resolve(envelope.route);
+        route = envelope.route;
       } else if (envelope.type === 'viewport') {
         viewport = envelope.viewport;
         viewportListeners.forEach((listener) => listener());
       } else if (envelope.type === 'readout') {
         readout = envelope.readout;
         readoutListeners.forEach((listener) => listener(envelope.readout));
+        if (route) {
+          clearTimeout(timer);
+          resolve({ route, readout });
+        }
       } else if (envelope.type === 'filled') {
         fills.get(envelope.requestId)?.resolve(envelope.report);
         fills.delete(envelope.requestId);
@@ -70,7 +79,7 @@ export async function connectToPage(): Promise<PageLink> {
       fills.clear();
     });
   });
-  const route = await hello;
+  const first = await hello;
 
   const editor: EditorAdapter = {
     watch(onChange, signal) {
@@ -93,8 +102,13 @@ export async function connectToPage(): Promise<PageLink> {
     show: (field, span) => send({ type: 'show', field, span }),
   };
   return {
-    route,
+    route: first.route,
     editor,
+    readout: () => readout ?? first.readout,
+    onReadout(onChange) {
+      readoutListeners.add(onChange);
+      return () => readoutListeners.delete(onChange);
+    },
     viewport: () => viewport,
     onViewport(onChange) {
       viewportListeners.add(onChange);
