@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { browser } from '#imports';
 import type { EtsyConnection, EtsyShop } from '@/lib/etsy/connection';
+import type { Outcome } from '@/lib/messaging/protocol';
+import type { EarlyAnswer } from './early';
 import { useEtsyConnection } from './useEtsyConnection';
 
 function summary(connection: EtsyConnection): string {
@@ -60,8 +62,8 @@ function EtsyKeepsAccess({ disconnected }: { disconnected: boolean }) {
   );
 }
 
-export function EtsyConnectionCard() {
-  const { connection, failure, busy, connect, disconnect } = useEtsyConnection();
+export function EtsyConnectionCard({ stored }: { stored: EarlyAnswer<Outcome<EtsyConnection>> }) {
+  const { connection, failure, busy, connect, disconnect } = useEtsyConnection(stored);
   const [disconnected, setDisconnected] = useState(false);
   const detail =
     failure ??

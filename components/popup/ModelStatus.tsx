@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { browser } from '#imports';
 import type { ModelStatus as Status } from '@/lib/llm/status-schema';
 import type { UserError } from '@/lib/messaging/errors';
-import { call } from '@/lib/messaging/protocol';
+import type { Outcome } from '@/lib/messaging/protocol';
+import type { EarlyAnswer } from './early';
 
 const ENGINE_NAMES = {
   ollama: 'Ollama',
@@ -22,16 +23,13 @@ function headline(status: Status): string {
 }
 
 /** One line for the popup: which model suggestions come from and whether it can answer now. */
-export function ModelStatus() {
-  const [status, setStatus] = useState<Status | null>(null);
-  const [failure, setFailure] = useState<UserError | null>(null);
-
+export function ModelStatus({ asked }: { asked: EarlyAnswer<Outcome<Status>> }) {
+  const [answer, setAnswer] = useState(asked.value);
   useEffect(() => {
-    void call('getModelStatus').then((answer) => {
-      if (answer.ok) setStatus(answer.value);
-      else setFailure(answer.error);
-    });
-  }, []);
+    void asked.promise.then(setAnswer);
+  }, [asked]);
+  const status = answer?.ok ? answer.value : null;
+  const failure: UserError | null = answer && !answer.ok ? answer.error : null;
 
   const settings = (text: string) => (
     <p>

@@ -1,17 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { EtsyConnection } from '@/lib/etsy/connection';
-import { call } from '@/lib/messaging/protocol';
+import { call, type Outcome } from '@/lib/messaging/protocol';
+import type { EarlyAnswer } from './early';
 
 const CONNECTING_POLL_MS = 1000;
 
 /**
- * The Etsy connection as the background knows it: the stored state at once, then a live
- * check (which renews an expired token or finds a dead one). While the background runs
- * the OAuth flow the state is polled, since the flow outlives any one popup.
+ * The Etsy connection as the background knows it: the stored state (asked before the first
+ * render: `stored`) at once, then a live check (which renews an expired token or finds a dead
+ * one). While the background runs the OAuth flow the state is polled, since the flow outlives
+ * any one popup.
  */
-export function useEtsyConnection() {
-  const [connection, setConnection] = useState<EtsyConnection | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+export function useEtsyConnection(stored: EarlyAnswer<Outcome<EtsyConnection>>) {
+  const [connection, setConnection] = useState<EtsyConnection | null>(
+    stored.value?.ok ? stored.value.value : null,
+  );
+  const [failure, setFailure] = useState<string | null>(
+    stored.value && !stored.value.ok ? stored.value.error.message : null,
+  );
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -21,17 +27,17 @@ export function useEtsyConnection() {
       return next;
     };
     void (async () => {
-      const stored = await call('getEtsyConnection');
-      if (stored.ok && show(stored.value).state === 'connected') {
+      const answer = await stored.promise;
+      if (answer.ok && show(answer.value).state === 'connected') {
         const checked = await call('checkEtsyConnection');
         if (checked.ok) show(checked.value);
         else if (!cancelled) setFailure(checked.error.message);
-      } else if (!stored.ok && !cancelled) setFailure(stored.error.message);
+      } else if (!answer.ok && !cancelled) setFailure(answer.error.message);
     })();
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [stored]);
 
   const connecting = connection?.state === 'connecting';
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import { useEffect, useMemo, useState } from 'react';
+import { askEtsyConnection } from '@/components/popup/early';
 import { useEtsyConnection } from '@/components/popup/useEtsyConnection';
 import {
   auditCsv,
@@ -81,7 +82,8 @@ function ConnectPrompt({
 /** Every listing of the shop, graded, on one page; the chosen one fixed on the right. */
 export function ShopApp() {
   const [route, navigate] = useHashRoute();
-  const etsy = useEtsyConnection();
+  const [storedConnection] = useState(askEtsyConnection);
+  const etsy = useEtsyConnection(storedConnection);
   const audit = useShopAudit();
   const [order, setOrder] = useState<SortOrder>({ column: 'score', direction: 'asc' });
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);

@@ -1,6 +1,8 @@
 import '@/lib/zod-config';
 import '@/components/page.css';
 import { createRoot } from 'react-dom/client';
+import { askPopupQuestions } from '@/components/popup/early';
 import { PopupApp } from '@/components/popup/PopupApp';
 
-createRoot(document.getElementById('root')!).render(<PopupApp />);
+const questions = askPopupQuestions();
+createRoot(document.getElementById('root')!).render(<PopupApp questions={questions} />);
