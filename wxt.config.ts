@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 /**
@@ -15,7 +16,37 @@ export const OLLAMA_DEFAULT_ORIGINS = ['http://localhost:11434', 'http://127.0.0
 /** Hosts the seller can grant at runtime: another Ollama address, or an endpoint refusing CORS. */
 const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 
+/**
+ * @webext-core/messaging imports webextension-polyfill (about 10 KB, and several ms of setup
+ * on every page load). In Chromium the extension's own pages don't need it: Manifest V3's
+ * chrome.* APIs return promises, and those pages only send messages. So their Chrome build
+ * gets WXT's own `browser` in its place. The background keeps the polyfill (its message
+ * listener answers by returning a promise, which the polyfill turns into a reply), and so does
+ * the Firefox build.
+ */
+let targetBrowser = 'chrome';
+const POLYFILL_FREE_BROWSER = fileURLToPath(new URL('./lib/chromium-browser.ts', import.meta.url));
+
 export default defineConfig({
+  hooks: {
+    'config:resolved': (wxt) => {
+      targetBrowser = wxt.config.browser;
+    },
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (targetBrowser !== 'chrome') return;
+      if (entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
+      viteConfig.resolve ??= {};
+      viteConfig.resolve.alias = [
+        ...(Array.isArray(viteConfig.resolve.alias)
+          ? viteConfig.resolve.alias
+          : Object.entries(viteConfig.resolve.alias ?? {}).map(([find, replacement]) => ({
+              find,
+              replacement,
+            }))),
+        { find: /^webextension-polyfill$/, replacement: POLYFILL_FREE_BROWSER },
+      ];
+    },
+  },
   // Lets parallel checkouts' builds (and their E2E runs) keep out of each other's way.
   outDir: process.env.EXTENSION_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
