@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { db } from './db';
-import { EtsyShopSchema } from './etsy/connection';
+import { EtsyShopSchema } from './etsy/connection-schemas';
 
 /**
  * Every secret the extension keeps, with its schema. Stored only in the extension's

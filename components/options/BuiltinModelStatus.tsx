@@ -4,7 +4,7 @@ import {
   downloadBuiltinModel,
   type BuiltinAvailability,
 } from '@/lib/llm/providers/builtin';
-import { toUserError } from '@/lib/llm/errors';
+import { userErrorFromModel } from '@/lib/llm/errors';
 
 const DESCRIPTIONS: Record<BuiltinAvailability | 'unsupported', string> = {
   unsupported:
@@ -34,7 +34,7 @@ export function BuiltinModelStatus() {
     try {
       await downloadBuiltinModel(setProgress);
     } catch (error) {
-      setProblem(toUserError(error).message);
+      setProblem(userErrorFromModel(error).message);
     }
     setAvailability(await builtinAvailability());
   };

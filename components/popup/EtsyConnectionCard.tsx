@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { browser } from '#imports';
-import type { EtsyConnection, EtsyShop } from '@/lib/etsy/connection';
+import type { EtsyConnection, EtsyShop } from '@/lib/etsy/connection-schemas';
 import { useEtsyConnection } from './useEtsyConnection';
 
 function summary(connection: EtsyConnection): string {

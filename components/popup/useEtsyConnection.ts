@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EtsyConnection } from '@/lib/etsy/connection';
+import type { EtsyConnection } from '@/lib/etsy/connection-schemas';
 import { call } from '@/lib/messaging/protocol';
 
 const CONNECTING_POLL_MS = 1000;

@@ -2,7 +2,7 @@ import { db, type SnapshotRow } from '@/lib/db';
 import { readSecret } from '@/lib/secrets';
 import { tagIdentity } from '@/lib/seo';
 import type { EtsyClient } from './client';
-import { EtsyError, toUserError } from './errors';
+import { EtsyError, userErrorFromEtsy } from './errors';
 import type {
   EtsyListingText,
   FieldConflict,
@@ -154,7 +154,7 @@ export function publishChanges(
         throw error;
       }
     } catch (error) {
-      return { status: 'failed', error: toUserError(error) };
+      return { status: 'failed', error: userErrorFromEtsy(error) };
     }
   });
 }
@@ -194,7 +194,7 @@ export function revertPublish(
       await db.snapshots.update(snapshotId, { status: 'reverted' });
       return { status: 'done', snapshotId, listing, alreadyApplied: false };
     } catch (error) {
-      return { status: 'failed', error: toUserError(error) };
+      return { status: 'failed', error: userErrorFromEtsy(error) };
     }
   });
 }

@@ -1,4 +1,4 @@
-import { fail, ModelFailure, toUserError } from './errors';
+import { fail, ModelFailure, userErrorFromModel } from './errors';
 import { chooseProvider, type ModelProvider, type ProviderContext } from './providers';
 import type { ModelStatus, ModelTest } from './status-schema';
 
@@ -77,7 +77,7 @@ export async function modelStatus(context: ProviderContext): Promise<ModelStatus
       engine: engine as ModelStatus['engine'],
       model: null,
       ready: false,
-      error: toUserError(error),
+      error: userErrorFromModel(error),
       tried: [],
     };
   }

@@ -1,6 +1,6 @@
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '@/lib/settings';
 import type { UserError } from '@/lib/messaging/errors';
-import { modelError, toUserError } from '../errors';
+import { modelError, userErrorFromModel } from '../errors';
 import { builtinProvider } from './builtin';
 import { ollamaProvider } from './ollama';
 import { openAiProvider } from './openai';
@@ -87,7 +87,7 @@ export async function chooseProvider(
       return { provider: candidate, skipped };
     } catch (error) {
       if (signal.aborted) throw error;
-      skipped.push({ engine, error: toUserError(error) });
+      skipped.push({ engine, error: userErrorFromModel(error) });
     }
   }
   return { provider: null, skipped };

@@ -2,8 +2,8 @@ import { readSecret } from '@/lib/secrets';
 import { checkAppCredentials } from './app-credentials';
 import { EtsyClient } from './client';
 import type { Clock } from './clock';
-import type { EtsyConnection } from './connection';
-import { readEtsyConnection } from './connection-state';
+import type { EtsyConnection } from './connection-schemas';
+import { readEtsyConnection } from './connection-status';
 import { EtsyError } from './errors';
 import {
   buildAuthorizeUrl,
@@ -12,7 +12,7 @@ import {
   readAuthorizationRedirect,
 } from './oauth';
 import { codeChallengeS256, createCodeVerifier, createOAuthState } from './pkce';
-import { saveConnection, setConnectionIssue } from './store';
+import { saveConnection, setConnectionIssue } from './connection-store';
 import { fixedAccessToken, tokensFromGrant } from './tokens';
 
 export interface ConnectDeps {

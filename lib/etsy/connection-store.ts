@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { deleteSecret, readSecret, writeSecret, type SecretValue } from '@/lib/secrets';
-import type { EtsyShop } from './connection';
+import type { EtsyShop } from './connection-schemas';
 import type { EtsyApp } from './oauth';
 import type { StoredTokens, TokenStore } from './tokens';
 

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '@/lib/db';
-import { connectToEtsy, type ConnectDeps } from '@/lib/etsy/connect';
-import { readEtsyConnection } from '@/lib/etsy/connection-state';
-import { verifyEtsyConnection } from '@/lib/etsy/service';
-import { forgetConnection, saveEtsyApp } from '@/lib/etsy/store';
+import { connectToEtsy, type ConnectDeps } from '@/lib/etsy/connect-flow';
+import { readEtsyConnection, verifyEtsyConnection } from '@/lib/etsy/connection-status';
+import { forgetConnection, saveEtsyApp } from '@/lib/etsy/connection-store';
 import { readSecret } from '@/lib/secrets';
 import { FakeEtsyApi } from '../../peers/etsy/api';
 import { fetchFromFake } from '../../peers/etsy/fetch';
