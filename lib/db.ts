@@ -35,6 +35,12 @@ export interface ShopListingRow {
   row: unknown;
 }
 
+/** What the extension knows about its Etsy connection that isn't a secret (lib/etsy/connection-store). */
+export interface EtsyConnectionRow {
+  key: string;
+  value: unknown;
+}
+
 /** The shop audit's cache state: where the rows came from and how far the last load got. */
 export interface ShopMetaRow {
   key: 'audit';
@@ -48,8 +54,12 @@ export interface ShopBatchRow {
   value: unknown;
 }
 
+/** Rows version 3 moved from `secrets` to `etsyConnection`, under the same keys. */
+const MOVED_OUT_OF_SECRETS = ['etsyShop', 'etsyConnectionIssue'] as const;
+
 export class CopilotDb extends Dexie {
   secrets!: EntityTable<SecretRow, 'key'>;
+  etsyConnection!: EntityTable<EtsyConnectionRow, 'key'>;
   snapshots!: EntityTable<SnapshotRow, 'id'>;
   suggestions!: EntityTable<CachedSuggestionRow, 'key'>;
   shopListings!: EntityTable<ShopListingRow, 'key'>;
@@ -68,6 +78,16 @@ export class CopilotDb extends Dexie {
       shopMeta: 'key',
       shopBatches: '++id, createdAt',
     });
+    // The shop's name and the connection's state aren't secrets: they moved out of `secrets`,
+    // keeping their keys, so an installed extension stays connected.
+    this.version(3)
+      .stores({ etsyConnection: 'key' })
+      .upgrade(async (tx) => {
+        const secrets = tx.table<SecretRow, string>('secrets');
+        const moved = await secrets.bulkGet([...MOVED_OUT_OF_SECRETS]);
+        await tx.table('etsyConnection').bulkPut(moved.filter((row) => row !== undefined));
+        await secrets.bulkDelete([...MOVED_OUT_OF_SECRETS]);
+      });
   }
 }
 

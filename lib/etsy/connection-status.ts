@@ -1,7 +1,7 @@
 import { readSecret } from '@/lib/secrets';
 import { etsyClient } from './background-client';
 import type { EtsyConnection } from './connection-schemas';
-import { saveShop, setConnectionIssue } from './connection-store';
+import { readConnectionIssue, readShop, saveShop, setConnectionIssue } from './connection-store';
 import { EtsyError } from './errors';
 
 /** A `connecting` older than this was left by a worker that stopped mid-flow. */
@@ -11,7 +11,7 @@ const CONNECTING_EXPIRES_MS = 10 * 60_000;
 export async function readEtsyConnection(now = Date.now()): Promise<EtsyConnection> {
   const app = await readSecret('etsyApp');
   if (!app) return { state: 'not_configured' };
-  const issue = await readSecret('etsyConnectionIssue');
+  const issue = await readConnectionIssue();
   if (issue?.state === 'connecting' && now - issue.at < CONNECTING_EXPIRES_MS) {
     return { state: 'connecting' };
   }
@@ -20,7 +20,7 @@ export async function readEtsyConnection(now = Date.now()): Promise<EtsyConnecti
   }
   const tokens = await readSecret('etsyTokens');
   if (!tokens) return { state: 'not_connected' };
-  const shop = await readSecret('etsyShop');
+  const shop = await readShop();
   return {
     state: 'connected',
     shop: shop ?? { shopId: tokens.shopId, name: `Shop ${tokens.shopId}`, iconUrl: null },
