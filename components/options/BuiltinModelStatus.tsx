@@ -42,7 +42,7 @@ export function BuiltinModelStatus() {
   if (!availability) return null;
   return (
     <div className="field">
-      <span className="field__label">Chrome’s built-in model</span>
+      <span className="field__label">Availability</span>
       <span data-testid="builtin-availability">
         {DESCRIPTIONS[availability]}
         {availability === 'downloading' && progress !== null

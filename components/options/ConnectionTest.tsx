@@ -1,18 +1,12 @@
 import { useState } from 'react';
 import type { UserError } from '@/lib/messaging/errors';
 import { call } from '@/lib/messaging/protocol';
+import { engineInSentence } from '@/lib/llm/engine-names';
 import { ollamaHostInUse } from '@/lib/llm/origin-rule';
 import type { ModelTest } from '@/lib/llm/status-schema';
 import { ModelSettingsSchema, type ModelSettings } from '@/lib/settings';
 import { requestModelHostAccess } from './host-permission';
 import { ModelErrorNotice } from './ModelErrorNotice';
-
-const ENGINE_NAMES = {
-  ollama: 'Ollama',
-  openai: 'the OpenAI-compatible endpoint',
-  builtin: 'Chrome’s built-in model',
-  offline: 'offline rules',
-};
 
 const FIELD_LABELS: Record<string, string> = {
   ollamaHost: 'Ollama address',
@@ -82,7 +76,7 @@ export function ConnectionTest({ draft, apiKey }: { draft: ModelSettings; apiKey
         </button>
         <span role="status" data-testid="connection-result">
           {result
-            ? `Answered by ${ENGINE_NAMES[result.engine]}${result.model ? ` (${result.model})` : ''} in ${result.latencyMs} ms.`
+            ? `Answered by ${engineInSentence(result.engine, result.model)} in ${result.latencyMs} ms.`
             : ''}
         </span>
       </div>

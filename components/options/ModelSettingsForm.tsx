@@ -5,6 +5,7 @@ import {
   modelSettings,
   type ModelSettings,
 } from '@/lib/settings';
+import { ENGINE_NAMES } from '@/lib/llm/engine-names';
 import { ollamaHostInUse } from '@/lib/llm/origin-rule';
 import { BuiltinModelStatus } from './BuiltinModelStatus';
 import { ConnectionTest } from './ConnectionTest';
@@ -18,10 +19,10 @@ type NumberKey = 'temperature' | 'timeoutSeconds' | 'ollamaConcurrency' | 'opena
 
 const PROVIDERS: { value: ModelSettings['provider']; label: string }[] = [
   { value: 'auto', label: 'Automatic (first that works)' },
-  { value: 'ollama', label: 'Ollama on this computer' },
-  { value: 'openai', label: 'OpenAI-compatible endpoint' },
-  { value: 'builtin', label: 'Chrome’s built-in model' },
-  { value: 'offline', label: 'Offline rules only (no model)' },
+  { value: 'ollama', label: `${ENGINE_NAMES.ollama} on this computer` },
+  { value: 'openai', label: ENGINE_NAMES.openai },
+  { value: 'builtin', label: ENGINE_NAMES.builtin },
+  { value: 'offline', label: `${ENGINE_NAMES.offline} only (no model)` },
 ];
 
 export function ModelSettingsForm() {
@@ -140,7 +141,7 @@ export function ModelSettingsForm() {
       </p>
       <OllamaOriginsFix />
 
-      <h3 className="card__title">OpenAI-compatible endpoint</h3>
+      <h3 className="card__title">{ENGINE_NAMES.openai}</h3>
       <label className="field">
         <span className="field__label">Endpoint base URL</span>
         <input
@@ -162,7 +163,7 @@ export function ModelSettingsForm() {
       />
       {numberField('openaiConcurrency', 'Endpoint requests at once', 1, 8, 1)}
 
-      <h3 className="card__title">Built-in</h3>
+      <h3 className="card__title">{ENGINE_NAMES.builtin}</h3>
       <BuiltinModelStatus />
 
       <h3 className="card__title">Every model</h3>
