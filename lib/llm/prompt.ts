@@ -66,9 +66,10 @@ export function buildPrompt(
   findings: readonly Finding[],
   sellerInstructions: string,
 ): ChatMessage[] {
-  const language = LANGUAGE_NAMES[listingLanguage(listing)];
+  const detected = listingLanguage(listing);
+  const language = LANGUAGE_NAMES[detected];
   const facts = extractFacts(`${listing.title}\n${listing.description}`, 200).map((f) => f.text);
-  const weak = tagWeaknesses(listing.tags, listing.categoryPath, listingLanguage(listing));
+  const weak = tagWeaknesses(listing.tags, listing.categoryPath, detected);
   const goodTags = listing.tags.filter((tag, i) => tag.trim() !== '' && !weak[i]);
   const system = [
     'You are an Etsy SEO assistant. Improve one listing’s title, tags and description for Etsy search, making the smallest changes that help.',
