@@ -19,13 +19,11 @@ async function installVersion2(rows: { key: string; value: unknown }[]): Promise
   db.close();
   await Dexie.delete(db.name);
   const old = new Dexie(db.name);
-  old
-    .version(1)
-    .stores({
-      secrets: 'key',
-      snapshots: '++id, listingId, takenAt',
-      suggestions: 'key, createdAt',
-    });
+  old.version(1).stores({
+    secrets: 'key',
+    snapshots: '++id, listingId, takenAt',
+    suggestions: 'key, createdAt',
+  });
   old
     .version(2)
     .stores({ shopListings: 'key, loadId', shopMeta: 'key', shopBatches: '++id, createdAt' });
