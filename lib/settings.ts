@@ -70,13 +70,22 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
 };
 
 /**
- * Defined on first use: WXT reads an item as soon as it is defined, and the content script,
- * which imports this module for the panel's layout, may not read storage.local.
+ * Defined on first use: WXT reads an item as soon as it is defined (to migrate it), and the
+ * content script, which imports this module for the panel's layout, may not read storage.local.
  */
 let modelSettingsItem: WxtStorageItem<ModelSettings, Record<string, never>> | undefined;
 const modelSettingsStore = () =>
   (modelSettingsItem ??= storage.defineItem<ModelSettings>('local:modelSettings', {
     fallback: DEFAULT_MODEL_SETTINGS,
+    version: 2,
+    migrations: {
+      // Version 1 (saved without a version) had no request limits per provider and no time
+      // limit; the seller's own choices are kept and the new fields start at their defaults.
+      2: (saved: Partial<ModelSettings>): ModelSettings => ({
+        ...DEFAULT_MODEL_SETTINGS,
+        ...saved,
+      }),
+    },
   }));
 
 export const modelSettings = {
@@ -86,10 +95,12 @@ export const modelSettings = {
     modelSettingsStore().watch((value) => callback(value)),
 };
 
-/** Reads the model settings, repairing anything stored by an older version. */
+/**
+ * The model settings, checked: a stored value the form would have refused (edited by hand,
+ * or damaged) gives the defaults rather than sending listings somewhere unchecked.
+ */
 export async function loadModelSettings(): Promise<ModelSettings> {
-  const stored = await modelSettings.getValue();
-  const parsed = ModelSettingsSchema.safeParse({ ...DEFAULT_MODEL_SETTINGS, ...stored });
+  const parsed = ModelSettingsSchema.safeParse(await modelSettings.getValue());
   return parsed.success ? parsed.data : DEFAULT_MODEL_SETTINGS;
 }
 
