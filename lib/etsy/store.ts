@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { deleteSecret, readSecret, writeSecret, type SecretValue } from '@/lib/secrets';
 import type { EtsyShop } from './connection';
+import { announceEtsyConnectionChange } from './connection-changed';
 import type { EtsyApp } from './oauth';
 import type { StoredTokens, TokenStore } from './tokens';
 
@@ -13,20 +14,22 @@ export const etsyTokenStore: TokenStore = {
   markReconnectNeeded: (message) => setConnectionIssue('reconnect_needed', message),
 };
 
-export function setConnectionIssue(state: Issue['state'], message: string): Promise<void> {
-  return writeSecret('etsyConnectionIssue', { state, message, at: Date.now() });
+export async function setConnectionIssue(state: Issue['state'], message: string): Promise<void> {
+  await writeSecret('etsyConnectionIssue', { state, message, at: Date.now() });
+  await announceEtsyConnectionChange();
 }
 
 /** Saves the app; a different keystring is a different app, whose tokens ours are not. */
 export async function saveEtsyApp(app: EtsyApp): Promise<void> {
   await db.transaction('rw', db.secrets, async () => {
     const previous = await readSecret('etsyApp');
-    if (previous && previous.keystring !== app.keystring) await forgetConnection();
+    if (previous && previous.keystring !== app.keystring) await dropConnection();
     await writeSecret('etsyApp', app);
     // A failure caused by the old credentials no longer applies.
     const issue = await readSecret('etsyConnectionIssue');
     if (issue?.state === 'error') await deleteSecret('etsyConnectionIssue');
   });
+  await announceEtsyConnectionChange();
 }
 
 /** Tokens and shop together, so a half-saved connection can't exist. */
@@ -36,15 +39,23 @@ export async function saveConnection(tokens: StoredTokens, shop: EtsyShop): Prom
     await writeSecret('etsyShop', shop);
     await deleteSecret('etsyConnectionIssue');
   });
+  await announceEtsyConnectionChange();
 }
 
-export function saveShop(shop: EtsyShop): Promise<void> {
-  return writeSecret('etsyShop', shop);
+export async function saveShop(shop: EtsyShop): Promise<void> {
+  await writeSecret('etsyShop', shop);
+  await announceEtsyConnectionChange();
 }
 
 /** Disconnect: the tokens, the shop and any pending issue go; the app credentials stay. */
 export async function forgetConnection(): Promise<void> {
-  await db.transaction('rw', db.secrets, async () => {
+  await dropConnection();
+  await announceEtsyConnectionChange();
+}
+
+/** Inside a transaction: nothing but IndexedDB may be awaited until it ends. */
+function dropConnection(): Promise<void> {
+  return db.transaction('rw', db.secrets, async () => {
     await deleteSecret('etsyTokens');
     await deleteSecret('etsyShop');
     await deleteSecret('etsyConnectionIssue');
