@@ -9,7 +9,7 @@ import {
   type PanelEnvelope,
 } from './protocol';
 
-export const PANEL_PAGE = '/panel.html';
+const PANEL_PAGE = '/panel.html';
 
 function whenParsed(run: () => void) {
   if (document.readyState === 'loading') {

@@ -72,7 +72,7 @@ const FindingSpanSchema = z.discriminatedUnion('kind', [
 const px = z.number().check(z.gte(0), z.lte(100_000));
 
 /** Where the panel wants its frame: distance from the viewport's right and bottom, and size. */
-export const FramePlacementSchema = z.object({ right: px, bottom: px, width: px, height: px });
+const FramePlacementSchema = z.object({ right: px, bottom: px, width: px, height: px });
 export type FramePlacement = z.infer<typeof FramePlacementSchema>;
 
 const ViewportSchema = z.object({ width: px, height: px });

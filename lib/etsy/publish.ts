@@ -80,7 +80,7 @@ async function writeFields(
  */
 const listingLocks = new Map<number, Promise<unknown>>();
 
-export function withListingLock<T>(listingId: number, task: () => Promise<T>): Promise<T> {
+function withListingLock<T>(listingId: number, task: () => Promise<T>): Promise<T> {
   const previous = listingLocks.get(listingId) ?? Promise.resolve();
   const run = previous.then(task, task);
   const settled = run.catch(() => undefined);

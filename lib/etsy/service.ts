@@ -13,7 +13,7 @@ export const workerFetch: typeof fetch = (input, init) => fetch(input, init);
 
 const readApp = () => readSecret('etsyApp');
 
-export const etsyTokens = new TokenManager({
+const etsyTokens = new TokenManager({
   store: etsyTokenStore,
   clock: systemClock,
   refresh: async (refreshToken) => {

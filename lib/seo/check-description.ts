@@ -8,7 +8,7 @@ const OPENING_MAX_CHARS = 400;
 /** Etsy's guidance: the first sentence should say what the item is. */
 const OPENING_SENTENCES = 1;
 /** Below this a description can't give size, materials, care and who it's for. */
-export const DESCRIPTION_MIN_WORDS = 40;
+const DESCRIPTION_MIN_WORDS = 40;
 const KEYWORD_LIST_MIN_FRAGMENTS = 4;
 const KEYWORD_FRAGMENT_MAX_WORDS = 3;
 const PASTED_TITLE_MIN_CHARS = 15;

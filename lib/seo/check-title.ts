@@ -11,7 +11,7 @@ export const MAX_FINDINGS_PER_RULE = 10;
 export const TITLE_WORD_LIMIT = 15;
 const TITLE_WORD_SOFT_LIMIT = 11;
 /** Etsy's guidance asks for a clear, descriptive title; "Necklace" alone says too little. */
-export const TITLE_THIN_WORDS = 5;
+const TITLE_THIN_WORDS = 5;
 /** "Macrame Wall Hanging" starting at word 4 still leads: English puts the noun last. */
 const LEAD_WORDS = 6;
 const MAX_CAPS_WORDS = 3;
@@ -62,7 +62,7 @@ function describedWordCount(
 }
 
 /** Later occurrences of a meaningful word already used earlier in the title. */
-export function repeatedWords(words: readonly Word[]): Word[] {
+function repeatedWords(words: readonly Word[]): Word[] {
   const seen = new Set<string>();
   const repeats: Word[] = [];
   for (const w of words) {

@@ -30,7 +30,7 @@ export interface MemoryTokenStore extends TokenStore {
   reconnectMessage: string | null;
 }
 
-export function memoryTokenStore(initial: StoredTokens | null): MemoryTokenStore {
+function memoryTokenStore(initial: StoredTokens | null): MemoryTokenStore {
   const store: MemoryTokenStore = {
     tokens: initial,
     writes: [],
