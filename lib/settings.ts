@@ -34,8 +34,7 @@ export const EndpointUrlSchema = z
   }, 'Use https:// for a server outside your computer and local network: http:// would send your listings and API key unencrypted.')
   .transform((value) => value.replace(/\/+$/, ''));
 
-export const ProviderSchema = z.enum(['auto', 'ollama', 'openai', 'builtin', 'offline']);
-export type Provider = z.infer<typeof ProviderSchema>;
+const ProviderSchema = z.enum(['auto', 'ollama', 'openai', 'builtin', 'offline']);
 
 export const ModelSettingsSchema = z.object({
   provider: ProviderSchema,
@@ -104,13 +103,12 @@ export async function loadModelSettings(): Promise<ModelSettings> {
   return parsed.success ? parsed.data : DEFAULT_MODEL_SETTINGS;
 }
 
-export const PanelLayoutSchema = z.object({
-  collapsed: z.boolean(),
+export interface PanelLayout {
+  collapsed: boolean;
   /** Distance from the viewport's right and bottom edges, in px. */
-  offset: z.object({ right: z.number(), bottom: z.number() }),
-  theme: z.enum(['system', 'light', 'dark']),
-});
-export type PanelLayout = z.infer<typeof PanelLayoutSchema>;
+  offset: { right: number; bottom: number };
+  theme: 'system' | 'light' | 'dark';
+}
 
 /** In storage.sync: the one area the content script may use (storage.local is closed to it). */
 export const panelLayout = storage.defineItem<PanelLayout>('sync:panelLayout', {

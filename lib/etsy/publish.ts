@@ -14,6 +14,7 @@ import type { EtsyListing } from './schemas';
 type TextField = keyof ListingChanges;
 const FIELDS: TextField[] = ['title', 'description', 'tags'];
 
+/** @internal exported for its unit test */
 export function listingText(listing: EtsyListing): EtsyListingText {
   return {
     listingId: listing.listing_id,

@@ -1,18 +1,16 @@
 export { checkListing } from './check';
 export { suggestOffline } from './suggest';
 export { shortenTag } from './suggest-tags';
-export { detectLanguage, listingLanguage } from './language';
+export { listingLanguage } from './language';
 export { extractFacts } from './facts';
 export { tagWeaknesses, isSafeToRemove, type TagWeakness } from './tag-quality';
 export type { CheckResult, Field, Finding, FindingSpan, RuleId, Severity } from './findings';
 export { codePointLength, normalizeText } from './text';
 export {
   dedupeTags,
-  isValidMaterial,
   isValidTag,
   isValidTitle,
   MAX_TAGS,
-  repairMaterial,
   repairTag,
   repairTitle,
   TAG_MAX_CHARS,

@@ -75,6 +75,7 @@ export function isValidTag(tag: string): boolean {
   );
 }
 
+/** @internal exported for its unit test */
 export function isValidMaterial(material: string): boolean {
   return (
     typeof material === 'string' &&
