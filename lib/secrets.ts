@@ -5,7 +5,7 @@ import { db } from './db';
  * Every secret the extension keeps, with its schema. Stored only in the extension's
  * IndexedDB and read only by the background; never sent to a content script.
  */
-export const secretSchemas = {
+const secretSchemas = {
   etsyApp: z.object({ keystring: z.string().min(1), sharedSecret: z.string().min(1) }),
   etsyTokens: z.object({
     accessToken: z.string(),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { z } from 'zod';
 import type { UserError } from '@/lib/messaging/errors';
 import { call } from '@/lib/messaging/protocol';
 import { engineInSentence } from '@/lib/llm/engine-names';
@@ -34,11 +35,8 @@ export function ConnectionTest({ draft, apiKey }: { draft: ModelSettings; apiKey
       setError({
         source: 'settings',
         code: 'invalid-settings',
-        message: `Fix these fields first. ${parsed.error.issues
-          .map(
-            (issue) =>
-              `${FIELD_LABELS[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`,
-          )
+        message: `Fix these fields first. ${Object.entries(z.flattenError(parsed.error).fieldErrors)
+          .map(([field, messages]) => `${FIELD_LABELS[field] ?? field}: ${messages.join(' ')}`)
           .join(' ')}`,
       });
       return;

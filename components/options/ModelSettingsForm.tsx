@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import {
   loadModelSettings,
   ModelSettingsSchema,
@@ -14,7 +15,7 @@ import { OllamaOriginsFix } from './ModelErrorNotice';
 import { ModelPicker } from './ModelPicker';
 import { OpenAiKeyField } from './OpenAiKeyField';
 
-type FieldErrors = Partial<Record<keyof ModelSettings, string>>;
+type FieldErrors = z.core.$ZodFlattenedError<ModelSettings>['fieldErrors'];
 type NumberKey = 'temperature' | 'timeoutSeconds' | 'ollamaConcurrency' | 'openaiConcurrency';
 
 const PROVIDERS: { value: ModelSettings['provider']; label: string }[] = [
@@ -47,12 +48,7 @@ export function ModelSettingsForm() {
     event.preventDefault();
     const parsed = ModelSettingsSchema.safeParse(draft);
     if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as keyof ModelSettings;
-        next[key] ??= issue.message;
-      }
-      setErrors(next);
+      setErrors(z.flattenError(parsed.error).fieldErrors);
       setStatus('Not saved: fix the highlighted fields.');
       return;
     }
@@ -71,7 +67,7 @@ export function ModelSettingsForm() {
   const fieldError = (key: keyof ModelSettings) =>
     errors[key] ? (
       <span className="field__error" id={`${key}-error`}>
-        {errors[key]}
+        {errors[key][0]}
       </span>
     ) : null;
 

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { EtsyConnection } from '@/lib/etsy/connection-schemas';
+import { etsyConnectionChanged } from '@/lib/etsy/connection-changed';
 import { call } from '@/lib/messaging/protocol';
-
-const CONNECTING_POLL_MS = 1000;
 
 /**
  * The Etsy connection as the background knows it: the stored state at once, then a live
- * check (which renews an expired token or finds a dead one). While the background runs
- * the OAuth flow the state is polled, since the flow outlives any one popup.
+ * check (which renews an expired token or finds a dead one), then again whenever the
+ * background changes it, as the OAuth flow does, which outlives any one popup.
  */
 export function useEtsyConnection() {
   const [connection, setConnection] = useState<EtsyConnection | null>(null);
@@ -33,14 +32,13 @@ export function useEtsyConnection() {
     };
   }, []);
 
-  const connecting = connection?.state === 'connecting';
-  useEffect(() => {
-    if (!connecting) return;
-    const timer = setInterval(() => {
-      void call('getEtsyConnection').then((answer) => answer.ok && setConnection(answer.value));
-    }, CONNECTING_POLL_MS);
-    return () => clearInterval(timer);
-  }, [connecting]);
+  useEffect(
+    () =>
+      etsyConnectionChanged.watch(() => {
+        void call('getEtsyConnection').then((answer) => answer.ok && setConnection(answer.value));
+      }),
+    [],
+  );
 
   const run = useCallback(async (type: 'connectEtsy' | 'disconnectEtsy') => {
     setBusy(true);

@@ -3,13 +3,12 @@ import type { EditorAdapter } from '@/lib/editor/adapter';
 import type { EditorRoute } from '@/lib/editor/route';
 import { createPanelFrame, placeFrame } from './frame';
 import {
-  PANEL_PORT_NAME,
+  PANEL_PAGE,
   PanelEnvelopeSchema,
+  panelPortName,
   type PageEnvelope,
   type PanelEnvelope,
 } from './protocol';
-
-export const PANEL_PAGE = '/panel.html';
 
 function whenParsed(run: () => void) {
   if (document.readyState === 'loading') {
@@ -21,12 +20,14 @@ const viewport = () => ({ width: window.innerWidth, height: window.innerHeight }
 
 /**
  * Shows the panel for one listing: adds its iframe and serves the one port the panel opens
- * back to this tab. Only a port from this extension's panel page, with this mount's URL,
- * while the frame is on the page and no other panel is connected, is served; the page's own
- * scripts have no way to open one. Returns the function that takes it all down again.
+ * back to this tab. Only a port from this extension named with this mount's token (in the
+ * frame's URL), while the frame is on the page and no other panel is connected, is served;
+ * the page's own scripts have no way to open one. Returns the function that takes it all
+ * down again.
  */
 export function hostPanel(route: EditorRoute, editor: EditorAdapter): () => void {
-  const src = `${browser.runtime.getURL(PANEL_PAGE)}#${crypto.randomUUID()}`;
+  const token = crypto.randomUUID();
+  const src = `${browser.runtime.getURL(PANEL_PAGE)}#${token}`;
   const frame = createPanelFrame(src);
   let live: Browser.runtime.Port | null = null;
   let session: AbortController | null = null;
@@ -78,9 +79,8 @@ export function hostPanel(route: EditorRoute, editor: EditorAdapter): () => void
 
   const onConnect = (port: Browser.runtime.Port) => {
     const fromOurFrame =
-      port.name === PANEL_PORT_NAME &&
+      port.name === panelPortName(token) &&
       port.sender?.id === browser.runtime.id &&
-      port.sender.url === src &&
       frame.isConnected;
     if (!fromOurFrame || live) {
       port.disconnect();

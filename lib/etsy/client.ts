@@ -27,7 +27,6 @@ export interface EtsyClientDeps {
   clock: Clock;
   app: () => Promise<EtsyApp | null>;
   tokens: AccessTokenSource;
-  limiter?: RateLimiter;
   random?: () => number;
 }
 
@@ -48,10 +47,9 @@ interface Call<T> {
  */
 export class EtsyClient {
   private readonly http: KyInstance;
-  readonly limiter: RateLimiter;
+  readonly limiter = new RateLimiter();
 
   constructor(private readonly deps: EtsyClientDeps) {
-    this.limiter = deps.limiter ?? new RateLimiter(deps.clock);
     this.http = ky.create({
       prefixUrl: API_BASE,
       fetch: deps.fetch,

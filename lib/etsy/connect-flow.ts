@@ -37,6 +37,7 @@ export function connectToEtsyOnce(deps: ConnectDeps): Promise<EtsyConnection> {
 /**
  * The whole OAuth 2.0 + PKCE connection, run by the background (the popup closes as soon
  * as Etsy's window opens). Progress and failures are stored, so a reopened popup shows them.
+ * @internal exported for its unit test
  */
 export async function connectToEtsy(deps: ConnectDeps): Promise<EtsyConnection> {
   const app = await readSecret('etsyApp');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { deleteSecret, readSecret, writeSecret } from '@/lib/secrets';
+import { announceEtsyConnectionChange } from './connection-changed';
 import { EtsyShopSchema, type EtsyShop } from './connection-schemas';
 import type { EtsyApp } from './oauth';
 import type { StoredTokens, TokenStore } from './tokens';
@@ -43,37 +44,51 @@ export async function setConnectionIssue(
   message: string,
 ): Promise<void> {
   await db.etsyConnection.put({ key: ISSUE_KEY, value: { state, message, at: Date.now() } });
+  await announceEtsyConnectionChange();
 }
 
 /** Saves the app; a different keystring is a different app, whose tokens ours are not. */
 export async function saveEtsyApp(app: EtsyApp): Promise<void> {
   await db.transaction('rw', db.secrets, db.etsyConnection, async () => {
     const previous = await readSecret('etsyApp');
-    if (previous && previous.keystring !== app.keystring) await forgetConnection();
+    if (previous && previous.keystring !== app.keystring) await dropConnection();
     await writeSecret('etsyApp', app);
     // A failure caused by the old credentials no longer applies.
     if ((await readConnectionIssue())?.state === 'error') {
       await db.etsyConnection.delete(ISSUE_KEY);
     }
   });
+  await announceEtsyConnectionChange();
 }
 
 /** Tokens and shop together, so a half-saved connection can't exist. */
 export async function saveConnection(tokens: StoredTokens, shop: EtsyShop): Promise<void> {
   await db.transaction('rw', db.secrets, db.etsyConnection, async () => {
     await writeSecret('etsyTokens', tokens);
-    await saveShop(shop);
+    await writeShop(shop);
     await db.etsyConnection.delete(ISSUE_KEY);
   });
+  await announceEtsyConnectionChange();
+}
+
+async function writeShop(shop: EtsyShop): Promise<void> {
+  await db.etsyConnection.put({ key: SHOP_KEY, value: EtsyShopSchema.parse(shop) });
 }
 
 export async function saveShop(shop: EtsyShop): Promise<void> {
-  await db.etsyConnection.put({ key: SHOP_KEY, value: EtsyShopSchema.parse(shop) });
+  await writeShop(shop);
+  await announceEtsyConnectionChange();
 }
 
 /** Disconnect: the tokens, the shop and any pending issue go; the app credentials stay. */
 export async function forgetConnection(): Promise<void> {
-  await db.transaction('rw', db.secrets, db.etsyConnection, async () => {
+  await dropConnection();
+  await announceEtsyConnectionChange();
+}
+
+/** Inside a transaction: nothing but IndexedDB may be awaited until it ends. */
+function dropConnection(): Promise<void> {
+  return db.transaction('rw', db.secrets, db.etsyConnection, async () => {
     await deleteSecret('etsyTokens');
     await db.etsyConnection.bulkDelete([SHOP_KEY, ISSUE_KEY]);
   });

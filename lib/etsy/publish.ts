@@ -14,6 +14,7 @@ import type { EtsyListing } from './schemas';
 type TextField = keyof ListingChanges;
 const FIELDS: TextField[] = ['title', 'description', 'tags'];
 
+/** @internal exported for its unit test */
 export function listingText(listing: EtsyListing): EtsyListingText {
   return {
     listingId: listing.listing_id,
@@ -80,7 +81,7 @@ async function writeFields(
  */
 const listingLocks = new Map<number, Promise<unknown>>();
 
-export function withListingLock<T>(listingId: number, task: () => Promise<T>): Promise<T> {
+function withListingLock<T>(listingId: number, task: () => Promise<T>): Promise<T> {
   const previous = listingLocks.get(listingId) ?? Promise.resolve();
   const run = previous.then(task, task);
   const settled = run.catch(() => undefined);

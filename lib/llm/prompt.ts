@@ -20,7 +20,7 @@ export const PROMPT_VERSION = 2;
 
 /** Ollama context we request (`num_ctx`) and the room kept for the answer. */
 export const CONTEXT_TOKENS = 8192;
-export const ANSWER_TOKENS = 2048;
+const ANSWER_TOKENS = 2048;
 
 /** Limits Etsy enforces: breaking one means the listing is rejected or a tag silently lost. */
 const HARD_LIMITS = [

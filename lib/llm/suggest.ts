@@ -13,7 +13,7 @@ import type { RequestQueue } from './queue';
 import { repairModelOutput } from './repair';
 import type { ProgressEnvelope, SuggestResult } from './stream-protocol';
 
-export type SuggestProgress = Omit<ProgressEnvelope, 'type' | 'requestId'>;
+type SuggestProgress = Omit<ProgressEnvelope, 'type' | 'requestId'>;
 
 export interface SuggestRun {
   listing: ListingText;

@@ -8,7 +8,7 @@ const OPENING_MAX_CHARS = 400;
 /** Etsy's guidance: the first sentence should say what the item is. */
 const OPENING_SENTENCES = 1;
 /** Below this a description can't give size, materials, care and who it's for. */
-export const DESCRIPTION_MIN_WORDS = 40;
+const DESCRIPTION_MIN_WORDS = 40;
 const KEYWORD_LIST_MIN_FRAGMENTS = 4;
 const KEYWORD_FRAGMENT_MAX_WORDS = 3;
 const PASTED_TITLE_MIN_CHARS = 15;
@@ -84,7 +84,10 @@ export function firstLineOf(description: string): string {
  * it (rule ids follow that document; rules.ts holds each rule's severity and source label).
  */
 
-/** What the description rules look at: the NFC description, where its text starts, the title. */
+/**
+ * What the description rules look at: the NFC description, where its text starts, the title.
+ * @internal exported for its unit test
+ */
 export interface DescriptionInContext {
   description: string;
   /** Offset of the first non-space character. */
@@ -100,6 +103,7 @@ type DescriptionRule = (context: DescriptionInContext) => Finding[];
 /**
  * D1 "The first sentences name the item": Handbook 2022 (descriptions are matched in search)
  * and Keywords 101.
+ * @internal exported for its unit test
  */
 export const openingMissesItem: DescriptionRule = ({ description, start, vocab, canJudgeItem }) => {
   if (!canJudgeItem) return [];
@@ -114,7 +118,10 @@ export const openingMissesItem: DescriptionRule = ({ description, start, vocab, 
   ];
 };
 
-/** D3 "Long enough to say size, materials, care and who it's for": Keywords 101. */
+/**
+ * D3 "Long enough to say size, materials, care and who it's for": Keywords 101.
+ * @internal exported for its unit test
+ */
 export const tooShort: DescriptionRule = ({ description }) => {
   const wordCount = countWords(description, DESCRIPTION_MIN_WORDS);
   if (wordCount >= DESCRIPTION_MIN_WORDS) return [];
@@ -134,7 +141,10 @@ const OPENING_PROBLEM_MESSAGES = {
     'Your description opens with a list of keywords. Open with a natural sentence; keywords belong in tags.',
 };
 
-/** D2 "Doesn't open with a pasted title or a keyword list": third-party guidance. */
+/**
+ * D2 "Doesn't open with a pasted title or a keyword list": third-party guidance.
+ * @internal exported for its unit test
+ */
 export const openingNotForShoppers: DescriptionRule = ({ description, start, title }) => {
   const firstLine = firstLineOf(description.slice(start));
   const problem = openingProblem(firstLine, title);

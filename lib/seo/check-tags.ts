@@ -33,7 +33,10 @@ interface TagEntry {
   stems: string[];
 }
 
-/** What the tag rules look at: the non-empty tags and the listing facts they compare against. */
+/**
+ * What the tag rules look at: the non-empty tags and the listing facts they compare against.
+ * @internal exported for its unit test
+ */
 export interface TagsInContext {
   tags: readonly TagEntry[];
   /** Tags that count toward Etsy's 13: non-empty and distinct ignoring case. */
@@ -67,6 +70,7 @@ function keepFirst(first: Map<string, TagEntry>, key: string, tag: TagEntry): vo
   if (!first.has(key)) first.set(key, tag);
 }
 
+/** @internal exported for its unit test */
 export function tagsInContext(
   rawTags: readonly string[],
   categoryPath: readonly string[],
@@ -103,7 +107,10 @@ function describeChars(chars: Iterable<string>): string {
     .join(' ');
 }
 
-/** G0 "At most 13 tags": Handbook ("all 13 tags"); the editor disables the input at 13. */
+/**
+ * G0 "At most 13 tags": Handbook ("all 13 tags"); the editor disables the input at 13.
+ * @internal exported for its unit test
+ */
 export const tooManyTags: TagListRule = ({ tags }) =>
   tags
     .slice(MAX_TAGS, MAX_TAGS + MAX_FINDINGS_PER_RULE)
@@ -111,7 +118,10 @@ export const tooManyTags: TagListRule = ({ tags }) =>
       finding('G0', `Etsy allows ${MAX_TAGS} tags; "${t.text}" won't be saved.`, spanOf(t)),
     );
 
-/** G1 "All 13 tags used": Handbook 2022, "How Etsy Search Works" ("Using all 13 tags"). */
+/**
+ * G1 "All 13 tags used": Handbook 2022, "How Etsy Search Works" ("Using all 13 tags").
+ * @internal exported for its unit test
+ */
 export const unusedTagSlots: TagListRule = ({ distinctCount: distinct }) => {
   if (distinct >= MAX_TAGS) return [];
   const message =
@@ -124,6 +134,7 @@ export const unusedTagSlots: TagListRule = ({ distinctCount: distinct }) => {
 /**
  * G2 "Each tag ≤ 20 characters": Etsy Help "How to Use Tags to Get Found in Search"
  * (article 360000336307); the editor drops longer tags silently.
+ * @internal exported for its unit test
  */
 export const tagTooLong: EachTagRule = (t) => {
   const length = codePointLength(t.text);
@@ -135,7 +146,10 @@ export const tagTooLong: EachTagRule = (t) => {
   );
 };
 
-/** G3 "Only letters, numbers, spaces, - and '": the Open API spec's `tags` description. */
+/**
+ * G3 "Only letters, numbers, spaces, - and '": the Open API spec's `tags` description.
+ * @internal exported for its unit test
+ */
 export const tagHasInvalidCharacters: EachTagRule = (t) => {
   const bad = t.text.match(TAG_INVALID_G);
   if (!bad) return undefined;
@@ -146,7 +160,10 @@ export const tagHasInvalidCharacters: EachTagRule = (t) => {
   );
 };
 
-/** G4 "No duplicate tags": Etsy's API answers "You may not have duplicate tags." (open-api#557). */
+/**
+ * G4 "No duplicate tags": Etsy's API answers "You may not have duplicate tags." (open-api#557).
+ * @internal exported for its unit test
+ */
 export const duplicateTag: EachTagRule = (t, { firstByIdentity }) => {
   const first = firstByIdentity.get(t.identity);
   if (!first || first === t) return undefined;
@@ -160,6 +177,7 @@ export const duplicateTag: EachTagRule = (t, { firstByIdentity }) => {
 /**
  * G5 "No near-duplicates (same words reordered, singular/plural)": Keywords 101, plurals don't
  * matter to Etsy's root matching. An exact duplicate is G4's, not this rule's.
+ * @internal exported for its unit test
  */
 export const sameSearchAsAnotherTag: EachTagRule = (t, { firstByIdentity, firstByPhrase }) => {
   const first = firstByPhrase.get(t.key);
@@ -171,7 +189,10 @@ export const sameSearchAsAnotherTag: EachTagRule = (t, { firstByIdentity, firstB
   );
 };
 
-/** G8 "Tag only restates the category": Keywords 101, categories already act like tags. */
+/**
+ * G8 "Tag only restates the category": Keywords 101, categories already act like tags.
+ * @internal exported for its unit test
+ */
 export const restatesCategory: EachTagRule = (t, { categoryKeys }) => {
   if (!categoryKeys.has(t.key)) return undefined;
   return finding(
@@ -184,6 +205,7 @@ export const restatesCategory: EachTagRule = (t, { categoryKeys }) => {
 /**
  * G10 "No opinion words in tags": third-party policy advice (irrelevant tags, keyword
  * stuffing). The opinion list is English, so other languages aren't judged.
+ * @internal exported for its unit test
  */
 export const opinionWordInTag: EachTagRule = (t, { language }) => {
   const opinion = mayBeEnglish(language) ? subjectiveWords(t.words, [])[0] : undefined;
@@ -195,7 +217,10 @@ export const opinionWordInTag: EachTagRule = (t, { language }) => {
   );
 };
 
-/** G12 "Tag starts with - or '": one third-party checker (unconfirmed), hence only a tip. */
+/**
+ * G12 "Tag starts with - or '": one third-party checker (unconfirmed), hence only a tip.
+ * @internal exported for its unit test
+ */
 export const startsWithPunctuation: EachTagRule = (t) => {
   if (!/^[-']/.test(t.text)) return undefined;
   return finding(
@@ -205,7 +230,10 @@ export const startsWithPunctuation: EachTagRule = (t) => {
   );
 };
 
-/** G13 "Nothing about price, sales or shipping": the title guidance (T7) applied to tags. */
+/**
+ * G13 "Nothing about price, sales or shipping": the title guidance (T7) applied to tags.
+ * @internal exported for its unit test
+ */
 export const promotionalTag: EachTagRule = (t) => {
   if (promoMatches(t.text).length === 0) return undefined;
   return finding(
@@ -219,7 +247,10 @@ function isCompound(t: TagEntry, language: Language): boolean {
   return (language === 'de' || language === 'nl') && t.text.length >= COMPOUND_MIN_LETTERS;
 }
 
-/** G6 "Mostly multi-word phrases (warn if > 2 single-word tags)": Keywords 101. */
+/**
+ * G6 "Mostly multi-word phrases (warn if > 2 single-word tags)": Keywords 101.
+ * @internal exported for its unit test
+ */
 export const mostlySingleWords: TagListRule = ({ tags, language }) => {
   const singleWord = tags.filter((t) => t.words.length === 1 && !isCompound(t, language));
   if (singleWord.length <= MAX_SINGLE_WORD_TAGS) return [];
@@ -237,6 +268,7 @@ export const mostlySingleWords: TagListRule = ({ tags, language }) => {
 /**
  * G9 "Tags consist only of title words": newer Handbook guidance asks for variety (older Help
  * rewarded overlap, so the doc marks it a conflict); judged on the whole list, never one tag.
+ * @internal exported for its unit test
  */
 export const onlyTitleWords: TagListRule = ({ tags, titleWords }) => {
   if (tags.length < MIN_TAGS_FOR_TITLE_CHECK) return [];

@@ -11,7 +11,7 @@ export const MAX_FINDINGS_PER_RULE = 10;
 export const TITLE_WORD_LIMIT = 15;
 const TITLE_WORD_SOFT_LIMIT = 11;
 /** Etsy's guidance asks for a clear, descriptive title; "Necklace" alone says too little. */
-export const TITLE_THIN_WORDS = 5;
+const TITLE_THIN_WORDS = 5;
 /** "Macrame Wall Hanging" starting at word 4 still leads: English puts the noun last. */
 const LEAD_WORDS = 6;
 const MAX_CAPS_WORDS = 3;
@@ -62,7 +62,7 @@ function describedWordCount(
 }
 
 /** Later occurrences of a meaningful word already used earlier in the title. */
-export function repeatedWords(words: readonly Word[]): Word[] {
+function repeatedWords(words: readonly Word[]): Word[] {
   const seen = new Set<string>();
   const repeats: Word[] = [];
   for (const w of words) {
@@ -84,7 +84,10 @@ function isAllCaps(word: string): boolean {
  * (rule ids follow that document; rules.ts holds each rule's severity and source label).
  */
 
-/** What the title rules look at: the NFC title, its words, and what the listing says it is. */
+/**
+ * What the title rules look at: the NFC title, its words, and what the listing says it is.
+ * @internal exported for its unit test
+ */
 export interface TitleInContext {
   title: string;
   words: readonly Word[];
@@ -97,6 +100,7 @@ export interface TitleInContext {
 
 type TitleRule = (context: TitleInContext) => Finding[];
 
+/** @internal exported for its unit test */
 export function titleInContext(
   title: string,
   vocab: ItemVocabulary,
@@ -121,6 +125,7 @@ const HARD_MESSAGES = {
  * T1 "≤ 140 characters" (an Etsy API error, not in the spec), T2 "no character outside
  * letters, numbers, punctuation, math symbols, spaces, ™ © ®" and T2b "each of % : & + at most
  * once" (the Open API spec's `title` description): what Etsy refuses, found by validity.ts.
+ * @internal exported for its unit test
  */
 export const breaksEtsyTitleRules: TitleRule = ({ title }) =>
   titleProblems(title, MAX_FINDINGS_PER_RULE).map((p) =>
@@ -130,6 +135,7 @@ export const breaksEtsyTitleRules: TitleRule = ({ title }) =>
 /**
  * T11 "A clear, descriptive title": Etsy's title guidance. Promotion, opinion and repeats
  * describe nothing: "Keychain Keychain Cute Keychain" is thin.
+ * @internal exported for its unit test
  */
 export const thinTitle: TitleRule = ({ title, words, opinions, promos }) => {
   const described = describedWordCount(words, opinions, promos);
@@ -146,6 +152,7 @@ export const thinTitle: TitleRule = ({ title, words, opinions, promos }) => {
 /**
  * T3 "Fewer than 15 words": "Consider using less than 15 words … short, clear, descriptive
  * titles"; the editor itself warns above 14. The tip from 11 words is our design choice.
+ * @internal exported for its unit test
  */
 export const tooManyWords: TitleRule = ({ words }) => {
   const first = words[0];
@@ -168,6 +175,7 @@ export const tooManyWords: TitleRule = ({ words }) => {
  * T4 "The first words say what the item is": "Lead with the keywords that best describe what
  * your item is … shoppers only see the first few words". Where the item noun sits depends on
  * word order, which we only know for English.
+ * @internal exported for its unit test
  */
 export const itemNotInLead: TitleRule = ({ words, vocab, english }) => {
   const itemAt = english ? firstItemWordIndex(words, vocab) : 0;
@@ -196,7 +204,10 @@ export const itemNotInLead: TitleRule = ({ words, vocab, english }) => {
   ];
 };
 
-/** T5 "No subjective words": "Move subjective words like 'perfect' or 'beautiful' to the description". */
+/**
+ * T5 "No subjective words": "Move subjective words like 'perfect' or 'beautiful' to the description".
+ * @internal exported for its unit test
+ */
 export const opinionWords: TitleRule = ({ opinions }) =>
   opinions
     .slice(0, MAX_FINDINGS_PER_RULE)
@@ -208,7 +219,10 @@ export const opinionWords: TitleRule = ({ opinions }) =>
       ),
     );
 
-/** T6 "No repeated words": "no repeated words", "avoid keyword stuffing"; one finding per word. */
+/**
+ * T6 "No repeated words": "no repeated words", "avoid keyword stuffing"; one finding per word.
+ * @internal exported for its unit test
+ */
 export const repeatedWord: TitleRule = ({ words }) => {
   const reported = new Set<string>();
   const findings: Finding[] = [];
@@ -226,7 +240,10 @@ export const repeatedWord: TitleRule = ({ words }) => {
   return findings;
 };
 
-/** T7 "Nothing about price, sales or shipping": Etsy's title guidance. */
+/**
+ * T7 "Nothing about price, sales or shipping": Etsy's title guidance.
+ * @internal exported for its unit test
+ */
 export const promotionalWords: TitleRule = ({ promos }) =>
   promos
     .slice(0, MAX_FINDINGS_PER_RULE)
@@ -238,7 +255,10 @@ export const promotionalWords: TitleRule = ({ promos }) =>
       ),
     );
 
-/** T10 "≤ 3 ALL-CAPS words": unconfirmed (one third-party prompt), so a warning at most. */
+/**
+ * T10 "≤ 3 ALL-CAPS words": unconfirmed (one third-party prompt), so a warning at most.
+ * @internal exported for its unit test
+ */
 export const shouting: TitleRule = ({ words }) => {
   const caps = words.filter((w) => isAllCaps(w.text));
   const firstCaps = caps[0];
@@ -255,7 +275,10 @@ export const shouting: TitleRule = ({ words }) => {
   ];
 };
 
-/** T8 "Readable, not ≥ 4 |- or ,-separated fragments": "keep a buyer in mind, not a computer". */
+/**
+ * T8 "Readable, not ≥ 4 |- or ,-separated fragments": "keep a buyer in mind, not a computer".
+ * @internal exported for its unit test
+ */
 export const keywordList: TitleRule = ({ title }) => {
   const fragments = title.split(/[|,]/).filter((f) => f.trim() !== '').length;
   if (fragments < KEYWORD_LIST_FRAGMENTS) return [];

@@ -27,7 +27,7 @@ function openAiSetUp({ settings, openaiApiKey }: ProviderContext): boolean {
 }
 
 /** "Automatic" tries local first: nothing leaves the seller's computer unless they set up a remote key. */
-export const AUTOMATIC_ORDER: EngineId[] = ['ollama', 'builtin', 'openai'];
+const AUTOMATIC_ORDER: EngineId[] = ['ollama', 'builtin', 'openai'];
 
 export function providerFor(
   engine: EngineId,
