@@ -5,7 +5,7 @@ import Dexie, { type EntityTable } from 'dexie';
  * opened from a content script it would live in etsy.com's origin instead, which is
  * also why secrets live here — content scripts can read storage.local, not this.
  */
-export interface SecretRow {
+interface SecretRow {
   key: string;
   value: unknown;
 }
@@ -21,7 +21,7 @@ export interface SnapshotRow {
   status: 'pending' | 'published' | 'failed' | 'reverted';
 }
 
-export interface CachedSuggestionRow {
+interface CachedSuggestionRow {
   key: string;
   createdAt: number;
   engine: string;
@@ -29,27 +29,37 @@ export interface CachedSuggestionRow {
 }
 
 /** One listing of the shop audit's cache (lib/shop/cache.ts), tagged with the load that wrote it. */
-export interface ShopListingRow {
+interface ShopListingRow {
   key: string;
   loadId: string;
   row: unknown;
 }
 
+/** What the extension knows about its Etsy connection that isn't a secret (lib/etsy/connection-store). */
+interface EtsyConnectionRow {
+  key: string;
+  value: unknown;
+}
+
 /** The shop audit's cache state: where the rows came from and how far the last load got. */
-export interface ShopMetaRow {
+interface ShopMetaRow {
   key: 'audit';
   value: unknown;
 }
 
 /** One bulk batch of the shop page (lib/shop/batch.ts): its listings and how far each got. */
-export interface ShopBatchRow {
+interface ShopBatchRow {
   id?: number;
   createdAt: number;
   value: unknown;
 }
 
-export class CopilotDb extends Dexie {
+/** Rows version 3 moved from `secrets` to `etsyConnection`, under the same keys. */
+const MOVED_OUT_OF_SECRETS = ['etsyShop', 'etsyConnectionIssue'] as const;
+
+class CopilotDb extends Dexie {
   secrets!: EntityTable<SecretRow, 'key'>;
+  etsyConnection!: EntityTable<EtsyConnectionRow, 'key'>;
   snapshots!: EntityTable<SnapshotRow, 'id'>;
   suggestions!: EntityTable<CachedSuggestionRow, 'key'>;
   shopListings!: EntityTable<ShopListingRow, 'key'>;
@@ -68,6 +78,16 @@ export class CopilotDb extends Dexie {
       shopMeta: 'key',
       shopBatches: '++id, createdAt',
     });
+    // The shop's name and the connection's state aren't secrets: they moved out of `secrets`,
+    // keeping their keys, so an installed extension stays connected.
+    this.version(3)
+      .stores({ etsyConnection: 'key' })
+      .upgrade(async (tx) => {
+        const secrets = tx.table<SecretRow, string>('secrets');
+        const moved = await secrets.bulkGet([...MOVED_OUT_OF_SECRETS]);
+        await tx.table('etsyConnection').bulkPut(moved.filter((row) => row !== undefined));
+        await secrets.bulkDelete([...MOVED_OUT_OF_SECRETS]);
+      });
   }
 }
 

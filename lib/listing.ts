@@ -12,7 +12,7 @@ export const ListingTextSchema = z.object({
 export type ListingText = z.infer<typeof ListingTextSchema>;
 
 /** One suggested tag with the reason it was chosen. */
-export const SuggestedTagSchema = z.object({
+const SuggestedTagSchema = z.object({
   value: z.string(),
   reason: z.string(),
 });

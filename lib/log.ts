@@ -31,6 +31,7 @@ function startWatching(): void {
   debugLoggingSwitch.watch((value) => (enabled = Boolean(value)));
 }
 
+/** @internal exported for its unit test */
 export function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value && typeof value === 'object') {

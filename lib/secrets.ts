@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { db } from './db';
-import { EtsyShopSchema } from './etsy/connection';
 
 /**
  * Every secret the extension keeps, with its schema. Stored only in the extension's
  * IndexedDB and read only by the background; never sent to a content script.
  */
-export const secretSchemas = {
+const secretSchemas = {
   etsyApp: z.object({ keystring: z.string().min(1), sharedSecret: z.string().min(1) }),
   etsyTokens: z.object({
     accessToken: z.string(),
@@ -16,15 +15,6 @@ export const secretSchemas = {
     userId: z.number(),
     shopId: z.number(),
     scopes: z.array(z.string()),
-  }),
-  /** The connected shop as last read from Etsy, for the popup. */
-  etsyShop: EtsyShopSchema,
-  /** Why the Etsy connection isn't simply connected or not: kept so the popup can reopen onto it. */
-  etsyConnectionIssue: z.object({
-    state: z.enum(['connecting', 'reconnect_needed', 'error']),
-    message: z.string(),
-    /** Epoch ms; a `connecting` left by a worker that died mid-flow expires. */
-    at: z.number(),
   }),
   /** An OpenAI-compatible API key and the one origin it may be sent to (lib/llm/api-key). */
   openaiApiKey: z.union([

@@ -1,7 +1,9 @@
 import { browser, storage, type WxtStorageItem } from '#imports';
-import { z } from 'zod';
-import { isLocalNetworkHost } from './local-network';
+import { DEFAULT_MODEL_SETTINGS, ModelSettingsSchema, type ModelSettings } from './model-settings';
 import { panelLayout, type PanelLayout } from './panel-layout';
+
+export { DEFAULT_MODEL_SETTINGS, EndpointUrlSchema, ModelSettingsSchema } from './model-settings';
+export type { ModelSettings } from './model-settings';
 
 /**
  * Settings a seller chooses. They hold no secrets (API keys and Etsy credentials live in
@@ -11,73 +13,22 @@ import { panelLayout, type PanelLayout } from './panel-layout';
  */
 
 /**
- * A model server's address: http(s) with a host. Plain `http:` only to this computer or the
- * local network, where unencrypted traffic doesn't cross the internet.
- */
-export const EndpointUrlSchema = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'Enter a full address starting with http:// or https://')
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol !== 'http:' || isLocalNetworkHost(url.hostname);
-    } catch {
-      return true; // reported by the rule above
-    }
-  }, 'Use https:// for a server outside your computer and local network: http:// would send your listings and API key unencrypted.')
-  .transform((value) => value.replace(/\/+$/, ''));
-
-export const ProviderSchema = z.enum(['auto', 'ollama', 'openai', 'builtin', 'offline']);
-export type Provider = z.infer<typeof ProviderSchema>;
-
-export const ModelSettingsSchema = z.object({
-  provider: ProviderSchema,
-  ollamaHost: EndpointUrlSchema,
-  ollamaModel: z.string().trim(),
-  openaiBaseUrl: EndpointUrlSchema,
-  openaiModel: z.string().trim(),
-  temperature: z.number().min(0).max(2),
-  /** Shop voice, words to avoid, language: passed to the model as the seller's own rules. */
-  instructions: z.string().max(2000),
-  debugLogging: z.boolean(),
-  /** Requests run at once per provider; a local model serves one at a time best. */
-  ollamaConcurrency: z.number().int().min(1).max(8),
-  openaiConcurrency: z.number().int().min(1).max(8),
-  /** Longest wait for one whole answer, including a cold model load. */
-  timeoutSeconds: z.number().int().min(5).max(600),
-});
-export type ModelSettings = z.infer<typeof ModelSettingsSchema>;
-
-export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
-  provider: 'auto',
-  ollamaHost: 'http://localhost:11434',
-  ollamaModel: 'llama3.2',
-  openaiBaseUrl: 'https://api.openai.com/v1',
-  openaiModel: 'gpt-4o-mini',
-  temperature: 0.3,
-  instructions: '',
-  debugLogging: false,
-  ollamaConcurrency: 1,
-  openaiConcurrency: 4,
-  timeoutSeconds: 120,
-};
-
-/**
- * Defined on first use: WXT reads an item as soon as it is defined, and the content script,
- * which imports this module for the panel's layout, may not read storage.local.
+ * Defined on first use: WXT reads an item as soon as it is defined (to migrate it), and the
+ * content script, which imports this module for the panel's layout, may not read storage.local.
  */
 let modelSettingsItem: WxtStorageItem<ModelSettings, Record<string, never>> | undefined;
 const modelSettingsStore = () =>
   (modelSettingsItem ??= storage.defineItem<ModelSettings>('local:modelSettings', {
     fallback: DEFAULT_MODEL_SETTINGS,
+    version: 2,
+    migrations: {
+      // Version 1 (saved without a version) had no request limits per provider and no time
+      // limit; the seller's own choices are kept and the new fields start at their defaults.
+      2: (saved: Partial<ModelSettings>): ModelSettings => ({
+        ...DEFAULT_MODEL_SETTINGS,
+        ...saved,
+      }),
+    },
   }));
 
 export const modelSettings = {
@@ -87,10 +38,12 @@ export const modelSettings = {
     modelSettingsStore().watch((value) => callback(value)),
 };
 
-/** Reads the model settings, repairing anything stored by an older version. */
+/**
+ * The model settings, checked: a stored value the form would have refused (edited by hand,
+ * or damaged) gives the defaults rather than sending listings somewhere unchecked.
+ */
 export async function loadModelSettings(): Promise<ModelSettings> {
-  const stored = await modelSettings.getValue();
-  const parsed = ModelSettingsSchema.safeParse({ ...DEFAULT_MODEL_SETTINGS, ...stored });
+  const parsed = ModelSettingsSchema.safeParse(await modelSettings.getValue());
   return parsed.success ? parsed.data : DEFAULT_MODEL_SETTINGS;
 }
 

@@ -4,7 +4,7 @@ import {
   downloadBuiltinModel,
   type BuiltinAvailability,
 } from '@/lib/llm/providers/builtin';
-import { toUserError } from '@/lib/llm/errors';
+import { userErrorFromModel } from '@/lib/llm/errors';
 
 const DESCRIPTIONS: Record<BuiltinAvailability | 'unsupported', string> = {
   unsupported:
@@ -34,7 +34,7 @@ export function BuiltinModelStatus() {
     try {
       await downloadBuiltinModel(setProgress);
     } catch (error) {
-      setProblem(toUserError(error).message);
+      setProblem(userErrorFromModel(error).message);
     }
     setAvailability(await builtinAvailability());
   };
@@ -42,7 +42,7 @@ export function BuiltinModelStatus() {
   if (!availability) return null;
   return (
     <div className="field">
-      <span className="field__label">Chrome’s built-in model</span>
+      <span className="field__label">Availability</span>
       <span data-testid="builtin-availability">
         {DESCRIPTIONS[availability]}
         {availability === 'downloading' && progress !== null

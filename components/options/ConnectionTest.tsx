@@ -1,18 +1,13 @@
 import { useState } from 'react';
+import { z } from 'zod';
 import type { UserError } from '@/lib/messaging/errors';
 import { call } from '@/lib/messaging/protocol';
+import { engineInSentence } from '@/lib/llm/engine-names';
 import { ollamaHostInUse } from '@/lib/llm/origin-rule';
 import type { ModelTest } from '@/lib/llm/status-schema';
 import { ModelSettingsSchema, type ModelSettings } from '@/lib/settings';
 import { requestModelHostAccess } from './host-permission';
 import { ModelErrorNotice } from './ModelErrorNotice';
-
-const ENGINE_NAMES = {
-  ollama: 'Ollama',
-  openai: 'the OpenAI-compatible endpoint',
-  builtin: 'Chrome’s built-in model',
-  offline: 'offline rules',
-};
 
 const FIELD_LABELS: Record<string, string> = {
   ollamaHost: 'Ollama address',
@@ -40,11 +35,8 @@ export function ConnectionTest({ draft, apiKey }: { draft: ModelSettings; apiKey
       setError({
         source: 'settings',
         code: 'invalid-settings',
-        message: `Fix these fields first. ${parsed.error.issues
-          .map(
-            (issue) =>
-              `${FIELD_LABELS[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`,
-          )
+        message: `Fix these fields first. ${Object.entries(z.flattenError(parsed.error).fieldErrors)
+          .map(([field, messages]) => `${FIELD_LABELS[field] ?? field}: ${messages.join(' ')}`)
           .join(' ')}`,
       });
       return;
@@ -82,7 +74,7 @@ export function ConnectionTest({ draft, apiKey }: { draft: ModelSettings; apiKey
         </button>
         <span role="status" data-testid="connection-result">
           {result
-            ? `Answered by ${ENGINE_NAMES[result.engine]}${result.model ? ` (${result.model})` : ''} in ${result.latencyMs} ms.`
+            ? `Answered by ${engineInSentence(result.engine, result.model)} in ${result.latencyMs} ms.`
             : ''}
         </span>
       </div>

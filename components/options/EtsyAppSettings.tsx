@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { browser } from '#imports';
-import { EtsyAppInputSchema } from '@/lib/etsy/connection';
+import { EtsyAppInputSchema } from '@/lib/etsy/connection-schemas';
 import { call } from '@/lib/messaging/protocol';
 
 type Status =

@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { z } from 'zod';
 import {
   loadModelSettings,
   ModelSettingsSchema,
   modelSettings,
   type ModelSettings,
 } from '@/lib/settings';
+import { ENGINE_NAMES } from '@/lib/llm/engine-names';
 import { ollamaHostInUse } from '@/lib/llm/origin-rule';
 import { BuiltinModelStatus } from './BuiltinModelStatus';
 import { ConnectionTest } from './ConnectionTest';
@@ -13,15 +15,15 @@ import { OllamaOriginsFix } from './ModelErrorNotice';
 import { ModelPicker } from './ModelPicker';
 import { OpenAiKeyField } from './OpenAiKeyField';
 
-type FieldErrors = Partial<Record<keyof ModelSettings, string>>;
+type FieldErrors = z.core.$ZodFlattenedError<ModelSettings>['fieldErrors'];
 type NumberKey = 'temperature' | 'timeoutSeconds' | 'ollamaConcurrency' | 'openaiConcurrency';
 
 const PROVIDERS: { value: ModelSettings['provider']; label: string }[] = [
   { value: 'auto', label: 'Automatic (first that works)' },
-  { value: 'ollama', label: 'Ollama on this computer' },
-  { value: 'openai', label: 'OpenAI-compatible endpoint' },
-  { value: 'builtin', label: 'Chrome’s built-in model' },
-  { value: 'offline', label: 'Offline rules only (no model)' },
+  { value: 'ollama', label: `${ENGINE_NAMES.ollama} on this computer` },
+  { value: 'openai', label: ENGINE_NAMES.openai },
+  { value: 'builtin', label: ENGINE_NAMES.builtin },
+  { value: 'offline', label: `${ENGINE_NAMES.offline} only (no model)` },
 ];
 
 export function ModelSettingsForm() {
@@ -46,12 +48,7 @@ export function ModelSettingsForm() {
     event.preventDefault();
     const parsed = ModelSettingsSchema.safeParse(draft);
     if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as keyof ModelSettings;
-        next[key] ??= issue.message;
-      }
-      setErrors(next);
+      setErrors(z.flattenError(parsed.error).fieldErrors);
       setStatus('Not saved: fix the highlighted fields.');
       return;
     }
@@ -70,7 +67,7 @@ export function ModelSettingsForm() {
   const fieldError = (key: keyof ModelSettings) =>
     errors[key] ? (
       <span className="field__error" id={`${key}-error`}>
-        {errors[key]}
+        {errors[key][0]}
       </span>
     ) : null;
 
@@ -140,7 +137,7 @@ export function ModelSettingsForm() {
       </p>
       <OllamaOriginsFix />
 
-      <h3 className="card__title">OpenAI-compatible endpoint</h3>
+      <h3 className="card__title">{ENGINE_NAMES.openai}</h3>
       <label className="field">
         <span className="field__label">Endpoint base URL</span>
         <input
@@ -162,7 +159,7 @@ export function ModelSettingsForm() {
       />
       {numberField('openaiConcurrency', 'Endpoint requests at once', 1, 8, 1)}
 
-      <h3 className="card__title">Built-in</h3>
+      <h3 className="card__title">{ENGINE_NAMES.builtin}</h3>
       <BuiltinModelStatus />
 
       <h3 className="card__title">Every model</h3>

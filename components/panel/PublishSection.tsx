@@ -61,6 +61,18 @@ export function PublishSection({
 }) {
   const [state, setState] = useState<PublishState>({ status: 'idle' });
   const [emptyConfirmed, setEmptyConfirmed] = useState(false);
+  if (baseline.state.status === 'loading') {
+    return (
+      <section className="section" aria-labelledby="copilot-publish">
+        <h3 id="copilot-publish" className="section__title">
+          Publish to Etsy
+        </h3>
+        <p className="muted" role="status">
+          Reading this listing as Etsy has it saved…
+        </p>
+      </section>
+    );
+  }
   if (baseline.state.status !== 'ready') return null;
   const etsy = baseline.state.listing;
   const { changes, held, emptiesTags } = plan(etsy);

@@ -179,7 +179,7 @@ export function ReviewSection({
                 </label>
                 <span className="tag__meta">
                   {added !== null ? `${codePointLength(added)}/${TAG_MAX_CHARS} · ` : ''}
-                  {noRoom ? 'no room (13 max) · ' : ''}
+                  {noRoom ? `no room (${MAX_TAGS} max) · ` : ''}
                   {p.reason}
                 </span>
               </li>

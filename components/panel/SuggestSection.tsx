@@ -1,5 +1,6 @@
 import type { ListingText } from '@/lib/listing';
 import type { ProgressEnvelope } from '@/lib/llm/stream-protocol';
+import { MAX_TAGS } from '@/lib/seo';
 import { ErrorBox } from './ErrorBox';
 import { engineLabel, type useSuggestions } from './useSuggestions';
 
@@ -30,7 +31,9 @@ function ProgressLine({ progress }: { progress: ProgressEnvelope | null }) {
       {fields && (
         <ul className="progress" data-testid="suggest-progress">
           <li>Title: {FIELD_STATE[fields.title]}</li>
-          <li>Tags: {fields.tags === 'waiting' ? 'waiting' : `${fields.tagsArrived} of 13`}</li>
+          <li>
+            Tags: {fields.tags === 'waiting' ? 'waiting' : `${fields.tagsArrived} of ${MAX_TAGS}`}
+          </li>
           <li>Description: {FIELD_STATE[fields.description]}</li>
         </ul>
       )}

@@ -31,18 +31,24 @@ async function fetchBaseline(listingId: number): Promise<BaselineState> {
   }
 }
 
+const UNAVAILABLE: BaselineState = { status: 'unavailable' };
+const LOADING: BaselineState = { status: 'loading' };
+
 /**
  * The listing as Etsy has it saved, read once when the panel opens (only when the shop
- * is connected with write access): what a publish checks for conflicts against.
+ * is connected with write access): what a publish checks for conflicts against. Until the
+ * answer for this listing arrives it is `loading`, not `unavailable`.
  */
 export function useEtsyBaseline(route: EditorRoute) {
-  const [state, setState] = useState<BaselineState>({ status: 'unavailable' });
   const listingId = route.mode === 'edit' ? Number(route.listingId) : null;
+  const [answer, setAnswer] = useState<{ listingId: number; state: BaselineState } | null>(null);
+  const state =
+    listingId === null ? UNAVAILABLE : answer?.listingId === listingId ? answer.state : LOADING;
 
   useEffect(() => {
     if (listingId === null) return;
     let current = true;
-    void fetchBaseline(listingId).then((next) => current && setState(next));
+    void fetchBaseline(listingId).then((next) => current && setAnswer({ listingId, state: next }));
     return () => {
       current = false;
     };
@@ -50,12 +56,14 @@ export function useEtsyBaseline(route: EditorRoute) {
 
   const retry = useCallback(async () => {
     if (listingId === null) return;
-    setState({ status: 'loading' });
-    setState(await fetchBaseline(listingId));
+    setAnswer({ listingId, state: LOADING });
+    setAnswer({ listingId, state: await fetchBaseline(listingId) });
   }, [listingId]);
   const replace = useCallback(
-    (listing: EtsyListingText) => setState({ status: 'ready', listing }),
-    [],
+    (listing: EtsyListingText) => {
+      if (listingId !== null) setAnswer({ listingId, state: { status: 'ready', listing } });
+    },
+    [listingId],
   );
   return { state, retry, replace };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListingText, Suggestion } from '@/lib/listing';
 import type { UserError } from '@/lib/messaging/errors';
+import { ENGINE_NAMES, engineWithModel } from '@/lib/llm/engine-names';
 import { startSuggestionStream, type SuggestionStream } from '@/lib/llm/stream-client';
 import type { ProgressEnvelope, SuggestResult } from '@/lib/llm/stream-protocol';
 
@@ -13,16 +14,8 @@ export type SuggestState =
 
 /** Which engine answered, as the seller should read it. */
 export function engineLabel(result: Pick<SuggestResult, 'engine' | 'model'>): string {
-  switch (result.engine) {
-    case 'ollama':
-      return `Ollama (${result.model})`;
-    case 'openai':
-      return `OpenAI-compatible (${result.model})`;
-    case 'builtin':
-      return 'Chrome’s built-in model';
-    case 'offline':
-      return 'Offline rules (no model)';
-  }
+  if (result.engine === 'offline') return `${ENGINE_NAMES.offline} (no model)`;
+  return engineWithModel(result.engine, result.model);
 }
 
 /**

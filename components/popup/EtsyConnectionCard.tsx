@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { browser } from '#imports';
-import type { EtsyConnection, EtsyShop } from '@/lib/etsy/connection';
+import type { EtsyConnection, EtsyShop } from '@/lib/etsy/connection-schemas';
 import type { Outcome } from '@/lib/messaging/protocol';
 import type { EarlyAnswer } from './early';
 import { useEtsyConnection } from './useEtsyConnection';

@@ -1,19 +1,13 @@
 import { useEffect, useState } from 'react';
 import { browser } from '#imports';
+import { ENGINE_NAMES, engineWithModel } from '@/lib/llm/engine-names';
 import type { ModelStatus as Status } from '@/lib/llm/status-schema';
 import type { UserError } from '@/lib/messaging/errors';
 import type { Outcome } from '@/lib/messaging/protocol';
 import type { EarlyAnswer } from './early';
 
-const ENGINE_NAMES = {
-  ollama: 'Ollama',
-  openai: 'OpenAI-compatible endpoint',
-  builtin: 'Chrome’s built-in model',
-  offline: 'Offline rules',
-};
-
 function headline(status: Status): string {
-  const name = `${ENGINE_NAMES[status.engine]}${status.model ? ` (${status.model})` : ''}`;
+  const name = engineWithModel(status.engine, status.model);
   if (!status.ready) return `${name}: not answering.`;
   if (status.engine === 'offline' && status.tried.length > 0) {
     return 'Suggestions will come from the offline rules: no model answered.';

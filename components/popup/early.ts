@@ -1,4 +1,4 @@
-import type { EtsyConnection } from '@/lib/etsy/connection';
+import type { EtsyConnection } from '@/lib/etsy/connection-schemas';
 import type { ModelStatus } from '@/lib/llm/status-schema';
 import { call, type Outcome } from '@/lib/messaging/protocol';
 

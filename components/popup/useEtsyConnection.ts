@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { EtsyConnection } from '@/lib/etsy/connection';
+import type { EtsyConnection } from '@/lib/etsy/connection-schemas';
+import { etsyConnectionChanged } from '@/lib/etsy/connection-changed';
 import { call, type Outcome } from '@/lib/messaging/protocol';
 import type { EarlyAnswer } from './early';
-
-const CONNECTING_POLL_MS = 1000;
 
 /**
  * The Etsy connection as the background knows it: the stored state (asked before the first
  * render: `stored`) at once, then a live check (which renews an expired token or finds a dead
- * one). While the background runs the OAuth flow the state is polled, since the flow outlives
+ * one), then again whenever the background changes it, as the OAuth flow does, which outlives
  * any one popup.
  */
 export function useEtsyConnection(stored: EarlyAnswer<Outcome<EtsyConnection>>) {
@@ -39,14 +38,13 @@ export function useEtsyConnection(stored: EarlyAnswer<Outcome<EtsyConnection>>) 
     };
   }, [stored]);
 
-  const connecting = connection?.state === 'connecting';
-  useEffect(() => {
-    if (!connecting) return;
-    const timer = setInterval(() => {
-      void call('getEtsyConnection').then((answer) => answer.ok && setConnection(answer.value));
-    }, CONNECTING_POLL_MS);
-    return () => clearInterval(timer);
-  }, [connecting]);
+  useEffect(
+    () =>
+      etsyConnectionChanged.watch(() => {
+        void call('getEtsyConnection').then((answer) => answer.ok && setConnection(answer.value));
+      }),
+    [],
+  );
 
   const run = useCallback(async (type: 'connectEtsy' | 'disconnectEtsy') => {
     setBusy(true);

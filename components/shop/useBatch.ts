@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ENGINE_NAMES } from '@/lib/llm/engine-names';
 import { startSuggestionStream, type SuggestionStream } from '@/lib/llm/stream-client';
 import { request } from '@/lib/messaging/protocol';
 import {
@@ -64,7 +65,9 @@ export function useBatch(onListingChanged: (key: string, change: Partial<ShopRow
                 stage: 'suggested',
                 suggestion: result.suggestion,
                 engine:
-                  result.engine === 'offline' ? 'Offline rules' : (result.model ?? result.engine),
+                  result.engine === 'offline'
+                    ? ENGINE_NAMES.offline
+                    : (result.model ?? ENGINE_NAMES[result.engine]),
               });
             },
             onError: (error, fallback) => {
@@ -76,7 +79,7 @@ export function useBatch(onListingChanged: (key: string, change: Partial<ShopRow
                   ? {
                       stage: 'suggested',
                       suggestion: fallback,
-                      engine: 'Offline rules',
+                      engine: ENGINE_NAMES.offline,
                       message: error.message,
                     }
                   : { stage: 'suggest-failed', message: error.message },

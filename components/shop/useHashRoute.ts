@@ -4,7 +4,7 @@ export type ShopRoute =
   { page: 'audit'; listingKey: string | null } | { page: 'not-found'; path: string };
 
 /** The shop page's routes live in the URL's hash: #/ and #/listing/<key>. */
-export function parseShopRoute(hash: string): ShopRoute {
+function parseShopRoute(hash: string): ShopRoute {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/') return { page: 'audit', listingKey: null };
   const listing = /^\/listing\/([\w:.%-]+)$/.exec(path);

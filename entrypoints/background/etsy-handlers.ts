@@ -1,12 +1,12 @@
 import { browser } from '#imports';
 import { checkAppCredentials } from '@/lib/etsy/app-credentials';
 import { systemClock } from '@/lib/etsy/clock';
-import { connectToEtsyOnce } from '@/lib/etsy/connect';
-import { readEtsyConnection } from '@/lib/etsy/connection-state';
-import { toUserError } from '@/lib/etsy/errors';
+import { connectToEtsyOnce } from '@/lib/etsy/connect-flow';
+import { readEtsyConnection, verifyEtsyConnection } from '@/lib/etsy/connection-status';
+import { userErrorFromEtsy } from '@/lib/etsy/errors';
 import { publishChanges, readListingText, revertPublish } from '@/lib/etsy/publish';
-import { etsyClient, verifyEtsyConnection, workerFetch } from '@/lib/etsy/service';
-import { forgetConnection, saveEtsyApp } from '@/lib/etsy/store';
+import { etsyClient, workerFetch } from '@/lib/etsy/background-client';
+import { forgetConnection, saveEtsyApp } from '@/lib/etsy/connection-store';
 import { handle } from '@/lib/messaging/handle';
 import { readSecret } from '@/lib/secrets';
 
@@ -32,7 +32,7 @@ export function setupEtsyHandlers(): void {
     try {
       await checkAppCredentials(workerFetch, app);
     } catch (error) {
-      return { ok: false, error: toUserError(error) };
+      return { ok: false, error: userErrorFromEtsy(error) };
     }
     await saveEtsyApp(app);
     return { ok: true, value: { keystring: app.keystring } };
@@ -41,7 +41,7 @@ export function setupEtsyHandlers(): void {
     try {
       return { ok: true as const, value: await readListingText(etsyClient, listingId) };
     } catch (error) {
-      return { ok: false as const, error: toUserError(error) };
+      return { ok: false as const, error: userErrorFromEtsy(error) };
     }
   });
   handle('publishListing', ({ baseline, changes }) =>

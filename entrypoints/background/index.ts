@@ -4,6 +4,7 @@ import { mirrorDebugLogging } from '@/lib/log';
 import { restrictLocalStorage } from '@/lib/settings';
 import { setupEtsyHandlers } from './etsy-handlers';
 import { setupModelHandlers } from './model-handlers';
+import { setupPanelRelay } from './panel-relay';
 import { setupShopPort } from './shop-port';
 import { setupSuggestPort } from './suggest-port';
 
@@ -16,4 +17,5 @@ export default defineBackground(() => {
   setupModelHandlers();
   setupSuggestPort();
   setupShopPort();
+  setupPanelRelay();
 });

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import { apiKeyFor, apiKeyStatus, saveApiKey } from '@/lib/llm/api-key';
-import { toUserError } from '@/lib/llm/errors';
+import { userErrorFromModel } from '@/lib/llm/errors';
 import { ollamaHostInUse, syncOllamaOriginRule, withOllamaOriginRule } from '@/lib/llm/origin-rule';
 import { providerFor } from '@/lib/llm/providers';
 import { modelStatus, testModel } from '@/lib/llm/status';
@@ -22,7 +22,7 @@ async function onDraft<T>(host: string, ollamaHost: string | null, task: () => P
     return { ok: true as const, value: await withOllamaOriginRule(ollamaHost, task) };
   } catch (error) {
     debugLog('model', 'options-page request failed', { error: String(error) });
-    return { ok: false as const, error: toUserError(error, { host }) };
+    return { ok: false as const, error: userErrorFromModel(error, { host }) };
   }
 }
 

@@ -1,6 +1,6 @@
 import { browser } from '#imports';
-import { readEtsyConnection } from '@/lib/etsy/connection-state';
-import { etsyClient } from '@/lib/etsy/service';
+import { readEtsyConnection } from '@/lib/etsy/connection-status';
+import { etsyClient } from '@/lib/etsy/background-client';
 import { SHOP_LOAD_PORT_NAME } from '@/lib/shop/load-protocol';
 import { mayCall, SHOP_PORT_ACCESS } from '@/lib/messaging/routes';
 import { classifySender } from '@/lib/messaging/sender';

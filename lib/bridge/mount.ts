@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { createPanelFrame } from './frame';
-import { PANEL_PAGE, PANEL_PORT_NAME } from './names';
+import { PANEL_PAGE, panelPortName } from './names';
 
 /** The panel's frame on Etsy's page, and the one port its panel page opens back to this tab. */
 export interface PanelMount {
@@ -16,21 +16,22 @@ export interface PanelMount {
  * while the content script's editor half is still being imported and Etsy's form is still
  * mounting; a port that connects before the editor half can serve it waits here.
  *
- * Only a port from this extension's panel page, with this mount's URL (a random token per
- * mount), while the frame is on the page and no other port is connected, is admitted; the
- * page's own scripts have no way to open one.
+ * Only a port from this extension named with this mount's token (a random one per mount, in
+ * the frame's URL), while the frame is on the page and no other port is connected, is
+ * admitted; the page's own scripts have no way to open one. (In Firefox the background opens
+ * it on the panel's behalf: lib/bridge/relay.ts.)
  */
 export function mountPanelFrame(): PanelMount {
-  const src = `${browser.runtime.getURL(PANEL_PAGE)}#${crypto.randomUUID()}`;
+  const token = crypto.randomUUID();
+  const src = `${browser.runtime.getURL(PANEL_PAGE)}#${token}`;
   const frame = createPanelFrame(src);
   let live: Browser.runtime.Port | null = null;
   let serve: ((port: Browser.runtime.Port) => void) | null = null;
 
   const onConnect = (port: Browser.runtime.Port) => {
     const fromOurFrame =
-      port.name === PANEL_PORT_NAME &&
+      port.name === panelPortName(token) &&
       port.sender?.id === browser.runtime.id &&
-      port.sender.url === src &&
       frame.isConnected;
     if (!fromOurFrame || live) {
       port.disconnect();

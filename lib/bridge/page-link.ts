@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { EditorAdapter } from '@/lib/editor/adapter';
 import type { EditorReadout } from '@/lib/editor/read';
 import type { FillReport } from '@/lib/editor/write';
 import type { EditorRoute } from '@/lib/editor/route';
-import { PANEL_PORT_NAME } from './names';
+import { panelPortName } from './names';
 import {
   PageEnvelopeSchema,
   type FramePlacement,
@@ -29,14 +29,29 @@ export interface PageLink {
 const HELLO_TIMEOUT_MS = 10_000;
 
 /**
- * Opens the port to the content script in this frame's tab (top frame only) and waits for it
- * to say which listing this is and send its first readout, so the panel's first render can
- * show the grade. Fails when the frame isn't inside a tab, or nobody answers.
+ * The port to the content script in this frame's tab (top frame only), named with the token
+ * in this frame's URL. Chromium lets the framed panel reach its tab itself. Firefox gives an
+ * extension page framed in a web page no `tabs` API, so there the background opens the port
+ * on the panel's behalf and relays it (lib/bridge/relay.ts).
+ */
+async function openPagePort(): Promise<Browser.runtime.Port> {
+  const token = location.hash.slice(1);
+  if (!token) throw new Error('The panel isn’t inside Etsy’s editor.');
+  const name = panelPortName(token);
+  const tabs = browser.tabs as typeof browser.tabs | undefined;
+  if (!tabs) return browser.runtime.connect({ name });
+  const tab = await tabs.getCurrent();
+  if (tab?.id === undefined) throw new Error('The panel isn’t inside a tab.');
+  return tabs.connect(tab.id, { frameId: 0, name });
+}
+
+/**
+ * Opens the port to the content script in this frame's tab and waits for it to say which
+ * listing this is and send its first readout, so the panel's first render can show the grade.
+ * Fails when the frame isn't inside the editor's tab, or nobody answers.
  */
 export async function connectToPage(): Promise<PageLink> {
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) throw new Error('The panel isn’t inside a tab.');
-  const port = browser.tabs.connect(tab.id, { frameId: 0, name: PANEL_PORT_NAME });
+  const port = await openPagePort();
   const send = (envelope: PanelEnvelope) => port.postMessage(envelope);
 
   let viewport: Viewport = { width: 0, height: 0 };

@@ -6,11 +6,13 @@ import type { ListingText } from '@/lib/listing';
 
 /**
  * The port contract between the panel (an extension page in an iframe on Etsy's editor) and
- * the content script that runs the editor adapter in that tab. The panel opens the port
- * (named as in ./names) with `tabs.connect(tabId, { frameId: 0 })`, which only extension
- * contexts can do, so Etsy's own scripts can neither send on it nor read it (unlike
- * window.postMessage). Each side checks what it receives against these schemas. zod/mini:
- * the content script and the panel's first chunk load it.
+ * the content script that runs the editor adapter in that tab. The panel opens the port with
+ * `tabs.connect(tabId, { frameId: 0 })` (in Firefox the background opens it on the panel's
+ * behalf: lib/bridge/relay.ts), which only extension contexts can do, so Etsy's own scripts
+ * can neither send on it nor read it (unlike window.postMessage). Its name (./names) carries
+ * the token in the frame's URL, so the content script serves only the frame it made. Each
+ * side checks what it receives against these schemas. zod/mini: the content script and the
+ * panel's first chunk load it.
  */
 
 const EditorFieldSchema = z.enum(['title', 'description', 'tags', 'materials']);
@@ -72,7 +74,7 @@ const FindingSpanSchema = z.discriminatedUnion('kind', [
 const px = z.number().check(z.gte(0), z.lte(100_000));
 
 /** Where the panel wants its frame: distance from the viewport's right and bottom, and size. */
-export const FramePlacementSchema = z.object({ right: px, bottom: px, width: px, height: px });
+const FramePlacementSchema = z.object({ right: px, bottom: px, width: px, height: px });
 export type FramePlacement = z.infer<typeof FramePlacementSchema>;
 
 const ViewportSchema = z.object({ width: px, height: px });

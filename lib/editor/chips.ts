@@ -24,7 +24,7 @@ function chipValue(chip: Element): string {
  * item or pill that holds a remove button; its value is its text minus the button's.
  * The button next to the text input (Add) is not a chip.
  */
-export function readChipList(container: Element, input: Element | null): Chip[] {
+function readChipList(container: Element, input: Element | null): Chip[] {
   const chips = new Map<Element, Chip>();
   for (const button of container.querySelectorAll<HTMLElement>(BUTTONS)) {
     if (input && button.parentElement?.contains(input)) continue;
@@ -38,7 +38,7 @@ export function readChipList(container: Element, input: Element | null): Chip[] 
 }
 
 /** What the field's counter says is left ("8 left", "noch 8", …), or null with no counter. */
-export function readCounter(container: Element): number | null {
+function readCounter(container: Element): number | null {
   for (const element of container.querySelectorAll('*')) {
     if (element.childElementCount > 0 || element.closest(BUTTONS)) continue;
     const left = counterLeft(element.textContent ?? '');

@@ -49,7 +49,7 @@ function fits(field: EditorField, control: HTMLElement): boolean {
  * The control's own block: climb while the parent still holds no other text control,
  * so the block is everything that belongs to this field and nothing of the next one.
  */
-export function fieldBlock(control: HTMLElement): HTMLElement {
+function fieldBlock(control: HTMLElement): HTMLElement {
   let block = control;
   while (block.parentElement && block.parentElement !== block.ownerDocument.body) {
     const parent = block.parentElement;

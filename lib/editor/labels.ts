@@ -7,7 +7,7 @@
 export type EditorField = 'title' | 'description' | 'tags' | 'materials';
 
 /** Label words per field: en, de, fr, es, it, nl, pt, pl, tr, ja. */
-export const FIELD_LABELS: Record<EditorField, readonly string[]> = {
+const FIELD_LABELS: Record<EditorField, readonly string[]> = {
   title: ['Title', 'Titel', 'Titre', 'Título', 'Titolo', 'Tytuł', 'Başlık', 'タイトル'],
   description: [
     'Description',
@@ -41,7 +41,7 @@ export const FIELD_LABELS: Record<EditorField, readonly string[]> = {
  * A chip field's counter, as "how many are left" (or "all used"). Each pattern captures
  * the number left; `ALL_USED` means none are left.
  */
-export const COUNTER_LEFT: readonly RegExp[] = [
+const COUNTER_LEFT: readonly RegExp[] = [
   /(\d+)\s+left\b/i, // en: "8 left"
   /\bnoch\s+(\d+)\b/i, // de: "noch 8"
   /(\d+)\s+restant(?:e|s|es)?\b/i, // fr: "8 restants"; pt: "8 restantes"
@@ -52,7 +52,7 @@ export const COUNTER_LEFT: readonly RegExp[] = [
   /(\d+)\s+kaldı/i, // tr: "8 kaldı"
   /残り\s*(\d+)/, // ja: "残り8"
 ];
-export const ALL_USED: readonly RegExp[] = [
+const ALL_USED: readonly RegExp[] = [
   /\bAll\s+\d+\s+used\b/i,
   /\bAlle\s+\d+\s+(?:verwendet|genutzt)\b/i,
   /\b\d+\s+(?:sur|de)\s+\d+\s+utilisés\b/i,
@@ -80,7 +80,7 @@ export const CHANGED_MARKER: readonly RegExp[] = [
 ];
 
 /** Strips what decorates a label but isn't its name: required stars, colons, "Optional". */
-export function labelName(text: string): string {
+function labelName(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .replace(/[*:：]/g, ' ')

@@ -4,7 +4,7 @@ import { findFields, type FoundField, type Layer } from './find';
 import type { EditorField } from './labels';
 import { CATEGORY_PATH, CATEGORY_SEPARATOR } from './selectors';
 
-export type FieldReport =
+type FieldReport =
   | {
       status: 'read';
       layer: Layer;
@@ -23,7 +23,7 @@ export const EDITOR_FIELDS: EditorField[] = ['title', 'description', 'tags', 'ma
 const BLOCKS = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE']);
 
 /** A rich-text box's text: one line per block, as the seller sees it. */
-export function richText(element: Element): string {
+function richText(element: Element): string {
   const lines: string[] = [];
   let line = '';
   const walk = (node: Node) => {

@@ -1,5 +1,5 @@
 import { debugLog } from '@/lib/log';
-import { addButtonOf, readChips, type Chip } from './chips';
+import { addButtonOf, MAX_CHIPS, readChips, type Chip } from './chips';
 import { findFields, type FoundField } from './find';
 import { CHANGED_MARKER, mentionsField, type EditorField } from './labels';
 import { controlText, isRich } from './read';
@@ -169,7 +169,7 @@ async function addTag(
   if (
     !(await waitForDom(doc.body, () => ready(chipsNow(doc)?.field ?? before.field), { signal }))
   ) {
-    return { reason: 'Etsy’s tag input stays disabled (all 13 used?)' };
+    return { reason: `Etsy’s tag input stays disabled (all ${MAX_CHIPS} used?)` };
   }
   for (const commit of order) {
     const field = chipsNow(doc)?.field ?? before.field;

@@ -2,7 +2,7 @@ import ky, { HTTPError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import type { Clock } from './clock';
 import { etsyErrorFromResponse, EtsyError } from './errors';
-import { encodeListingUpdate, type ListingText } from './listing-update';
+import { encodeListingUpdate, type EtsyEditableFields } from './listing-update';
 import { apiKeyHeader, type EtsyApp } from './oauth';
 import { MAX_RATE_WAIT_MS, RateLimiter, retryAfterMs } from './rate-limit';
 import { bearerOf, retryPolicy } from './retry';
@@ -27,7 +27,6 @@ export interface EtsyClientDeps {
   clock: Clock;
   app: () => Promise<EtsyApp | null>;
   tokens: AccessTokenSource;
-  limiter?: RateLimiter;
   random?: () => number;
 }
 
@@ -48,10 +47,9 @@ interface Call<T> {
  */
 export class EtsyClient {
   private readonly http: KyInstance;
-  readonly limiter: RateLimiter;
+  readonly limiter = new RateLimiter();
 
   constructor(private readonly deps: EtsyClientDeps) {
-    this.limiter = deps.limiter ?? new RateLimiter(deps.clock);
     this.http = ky.create({
       prefixUrl: API_BASE,
       fetch: deps.fetch,
@@ -106,8 +104,8 @@ export class EtsyClient {
   /** Sends only what changed; returns the listing as Etsy now has it (unchanged: no request). */
   async updateListing(
     ids: { shopId: number; listingId: number },
-    before: ListingText,
-    after: Partial<ListingText>,
+    before: EtsyEditableFields,
+    after: Partial<EtsyEditableFields>,
   ): Promise<EtsyListing | null> {
     const form = encodeListingUpdate(before, after);
     if ([...form.keys()].length === 0) return null;

@@ -126,7 +126,7 @@ export function etsyErrorFromResponse(status: number, text: string): EtsyError {
   return new EtsyError('validation', said ?? `Etsy refused the request (${status}).`, status);
 }
 
-export function toUserError(error: unknown): UserError {
+export function userErrorFromEtsy(error: unknown): UserError {
   if (error instanceof EtsyError) {
     return {
       source: 'etsy',

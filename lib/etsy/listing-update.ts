@@ -1,5 +1,5 @@
-/** The listing text this extension edits. */
-export interface ListingText {
+/** The fields an updateListing call may change, as Etsy has them saved. */
+export interface EtsyEditableFields {
   title: string;
   description: string;
   tags: string[];
@@ -16,8 +16,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * Etsy keeps only the last of repeated keys and takes brackets literally.
  */
 export function encodeListingUpdate(
-  before: ListingText,
-  after: Partial<ListingText>,
+  before: EtsyEditableFields,
+  after: Partial<EtsyEditableFields>,
 ): URLSearchParams {
   const form = new URLSearchParams();
   const nfc = (text: string) => text.normalize('NFC');

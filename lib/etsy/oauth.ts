@@ -4,7 +4,8 @@ import { TokenGrantSchema, type TokenGrant } from './schemas';
 
 /** What this extension asks the seller to allow: read listings, edit them, read the shop. */
 export const ETSY_SCOPES = ['listings_r', 'listings_w', 'shops_r'] as const;
-export const AUTHORIZE_URL = 'https://www.etsy.com/oauth/connect';
+const AUTHORIZE_URL = 'https://www.etsy.com/oauth/connect';
+/** @internal exported for its unit test */
 export const TOKEN_URL = 'https://api.etsy.com/v3/public/oauth/token';
 
 export interface EtsyApp {

@@ -23,7 +23,7 @@ const TagsSchema = z
   );
 
 /** What a publish may change. Invalid values are refused here, before Etsy ever sees them. */
-export const ListingChangesSchema = z
+const ListingChangesSchema = z
   .object({
     title: z
       .string()
@@ -49,7 +49,7 @@ export const PublishRequestSchema = z
     'Removing every tag needs your confirmation.',
   );
 
-export const FieldConflictSchema = z.object({
+const FieldConflictSchema = z.object({
   field: z.enum(['title', 'description', 'tags']),
   /** What the seller started from. */
   expected: z.string(),

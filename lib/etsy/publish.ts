@@ -2,7 +2,7 @@ import { db, type SnapshotRow } from '@/lib/db';
 import { readSecret } from '@/lib/secrets';
 import { tagIdentity } from '@/lib/seo';
 import type { EtsyClient } from './client';
-import { EtsyError, toUserError } from './errors';
+import { EtsyError, userErrorFromEtsy } from './errors';
 import type {
   EtsyListingText,
   FieldConflict,
@@ -14,6 +14,7 @@ import type { EtsyListing } from './schemas';
 type TextField = keyof ListingChanges;
 const FIELDS: TextField[] = ['title', 'description', 'tags'];
 
+/** @internal exported for its unit test */
 export function listingText(listing: EtsyListing): EtsyListingText {
   return {
     listingId: listing.listing_id,
@@ -80,7 +81,7 @@ async function writeFields(
  */
 const listingLocks = new Map<number, Promise<unknown>>();
 
-export function withListingLock<T>(listingId: number, task: () => Promise<T>): Promise<T> {
+function withListingLock<T>(listingId: number, task: () => Promise<T>): Promise<T> {
   const previous = listingLocks.get(listingId) ?? Promise.resolve();
   const run = previous.then(task, task);
   const settled = run.catch(() => undefined);
@@ -154,7 +155,7 @@ export function publishChanges(
         throw error;
       }
     } catch (error) {
-      return { status: 'failed', error: toUserError(error) };
+      return { status: 'failed', error: userErrorFromEtsy(error) };
     }
   });
 }
@@ -194,7 +195,7 @@ export function revertPublish(
       await db.snapshots.update(snapshotId, { status: 'reverted' });
       return { status: 'done', snapshotId, listing, alreadyApplied: false };
     } catch (error) {
-      return { status: 'failed', error: toUserError(error) };
+      return { status: 'failed', error: userErrorFromEtsy(error) };
     }
   });
 }

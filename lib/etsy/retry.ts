@@ -7,6 +7,7 @@ import { EtsyError } from './errors';
  * network failure: a PATCH may have been applied before the failure, and replaying an
  * edit blindly could overwrite what the seller changed meanwhile. A 429 is retried for
  * every method because Etsy refuses it before doing anything.
+ * @internal exported for its unit test
  */
 export const MAX_ATTEMPTS = 4;
 const BASE_DELAY_MS = 250;

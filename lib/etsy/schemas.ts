@@ -13,14 +13,12 @@ export const TokenGrantSchema = z.object({
 export type TokenGrant = z.infer<typeof TokenGrantSchema>;
 
 export const SelfSchema = z.object({ user_id: z.number().int(), shop_id: z.number().int() });
-export type EtsySelf = z.infer<typeof SelfSchema>;
 
 export const ShopSchema = z.object({
   shop_id: z.number().int(),
   shop_name: z.string(),
   icon_url_fullxfull: z.string().nullish(),
 });
-export type EtsyShopResource = z.infer<typeof ShopSchema>;
 
 export const ListingSchema = z.object({
   listing_id: z.number().int(),
@@ -44,7 +42,7 @@ export const ListingStateSchema = z.enum(['active', 'inactive', 'sold_out', 'dra
 export type ListingState = z.infer<typeof ListingStateSchema>;
 
 /** A listing as getListingsByShop answers with `includes=Images`: what the shop audit shows. */
-export const ShopListingSchema = ListingSchema.extend({
+const ShopListingSchema = ListingSchema.extend({
   url: z.string().nullish(),
   num_favorers: z.number().int().nullish(),
   last_modified_timestamp: z.number().int().nullish(),

@@ -20,7 +20,7 @@ export interface AccessTokenSource {
 }
 
 /** Refresh this long before expiry, so a token never dies between check and use. */
-export const EARLY_REFRESH_MS = 2 * 60_000;
+const EARLY_REFRESH_MS = 2 * 60_000;
 
 export function tokensFromGrant(
   grant: TokenGrant,

@@ -8,6 +8,7 @@ const RECIPIENT_ENDS = new Set(['her', 'him', 'them', 'me', 'you', 'us']);
 /**
  * A tag is a phrase a buyer would type. One that starts or ends on a connecting word is a phrase
  * cut to fit 20 characters ("cadeau fête des", "gift for"): it is dropped, never shown.
+ * @internal exported for its unit test
  */
 export function isCutFragment(tag: string): boolean {
   const words = wordsOf(tag);

@@ -6,12 +6,12 @@ import { loadModelSettings } from '@/lib/settings';
  * address typed into the options page and not saved, not to settings someone changed since.
  * Testing another address uses a key typed for that test, or none.
  */
-export interface SavedKey {
+interface SavedKey {
   key: string;
   origin: string;
 }
 
-export const originOf = (address: string) => new URL(address).origin;
+const originOf = (address: string) => new URL(address).origin;
 
 async function readSavedKey(): Promise<SavedKey | null> {
   const saved = await readSecret('openaiApiKey');

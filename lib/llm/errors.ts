@@ -186,7 +186,7 @@ export function isContextError(text: string): boolean {
 }
 
 /** Any thrown value as a seller-facing error; known failures keep their own message. */
-export function toUserError(error: unknown, details: ModelErrorDetails = {}): UserError {
+export function userErrorFromModel(error: unknown, details: ModelErrorDetails = {}): UserError {
   if (error instanceof ModelFailure) return error.userError;
   if (error instanceof TypeError) return modelError('endpoint-unreachable', details);
   const detail = error instanceof Error ? error.message : String(error);

@@ -16,10 +16,11 @@ import type { ModelSettings } from '@/lib/settings';
  *   keeps working.
  * Session rules disappear when the browser closes; the background re-creates the saved one.
  */
-export const OLLAMA_ORIGIN_RULE_ID = 11434;
+const OLLAMA_ORIGIN_RULE_ID = 11434;
 /** Rule ids OLLAMA_ORIGIN_RULE_ID … + MAX_RULES - 1 are this module's. */
 const MAX_RULES = 16;
 
+/** @internal exported for its unit test */
 export function ollamaOriginRule(
   host: string,
   id = OLLAMA_ORIGIN_RULE_ID,

@@ -12,7 +12,7 @@ export const ModelOutputSchema = z.object({
   title: z.object({ value: z.string().describe('The new listing title'), reasons }),
   tags: z.array(
     z.object({
-      value: z.string().describe('One tag, at most 20 characters'),
+      value: z.string().describe(`One tag, at most ${TAG_MAX_CHARS} characters`),
       reason: z.string(),
     }),
   ),

@@ -3,7 +3,7 @@
  * and finished, so the UI can show "title ✓, tags 5/13, description…" while the model writes.
  * Tolerant by design: it never throws on a half-written document.
  */
-export type FieldState = 'waiting' | 'arriving' | 'done';
+type FieldState = 'waiting' | 'arriving' | 'done';
 
 export interface FieldProgress {
   title: FieldState;

@@ -20,7 +20,7 @@ export const PROMPT_VERSION = 2;
 
 /** Ollama context we request (`num_ctx`) and the room kept for the answer. */
 export const CONTEXT_TOKENS = 8192;
-export const ANSWER_TOKENS = 2048;
+const ANSWER_TOKENS = 2048;
 
 /** Limits Etsy enforces: breaking one means the listing is rejected or a tag silently lost. */
 const HARD_LIMITS = [
@@ -66,9 +66,10 @@ export function buildPrompt(
   findings: readonly Finding[],
   sellerInstructions: string,
 ): ChatMessage[] {
-  const language = LANGUAGE_NAMES[listingLanguage(listing)];
+  const detected = listingLanguage(listing);
+  const language = LANGUAGE_NAMES[detected];
   const facts = extractFacts(`${listing.title}\n${listing.description}`, 200).map((f) => f.text);
-  const weak = tagWeaknesses(listing.tags, listing.categoryPath, listingLanguage(listing));
+  const weak = tagWeaknesses(listing.tags, listing.categoryPath, detected);
   const goodTags = listing.tags.filter((tag, i) => tag.trim() !== '' && !weak[i]);
   const system = [
     'You are an Etsy SEO assistant. Improve one listing’s title, tags and description for Etsy search, making the smallest changes that help.',

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * in storage.local: no secret, and it survives the service worker and the browser.
  */
 const RefusedSchema = z.record(z.string(), z.array(z.enum(['temperature'])));
-export type RefusableParameter = 'temperature';
+type RefusableParameter = 'temperature';
 
 const refusedItem = storage.defineItem<Record<string, RefusableParameter[]>>(
   'local:refusedParameters',

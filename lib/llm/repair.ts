@@ -1,5 +1,13 @@
 import type { Suggestion } from '@/lib/listing';
-import { dedupeTags, MAX_TAGS, normalizeText, repairTag, repairTitle, shortenTag } from '@/lib/seo';
+import {
+  dedupeTags,
+  MAX_TAGS,
+  normalizeText,
+  repairTag,
+  repairTitle,
+  shortenTag,
+  TAG_MAX_CHARS,
+} from '@/lib/seo';
 import type { Language } from '@/lib/seo/language';
 import { wordsOf } from '@/lib/seo/text';
 import { modelError } from './errors';
@@ -69,7 +77,7 @@ export function repairModelOutput(raw: string, language: Language = 'unknown'): 
         field: 'tags',
         original: tag.value,
         why: cut
-          ? 'Over Etsy’s 20 characters, and no shorter phrase says the same thing'
+          ? `Over Etsy’s ${TAG_MAX_CHARS} characters, and no shorter phrase says the same thing`
           : 'Not a valid Etsy tag and could not be fixed',
       });
       continue;
@@ -80,7 +88,7 @@ export function repairModelOutput(raw: string, language: Language = 'unknown'): 
         original: tag.value,
         kept: fixed,
         why: cut
-          ? 'Said in fewer words to fit Etsy’s 20 characters'
+          ? `Said in fewer words to fit Etsy’s ${TAG_MAX_CHARS} characters`
           : "Cleaned to meet Etsy’s tag rules (letters, numbers, spaces, - and ')",
       });
     }

@@ -1,6 +1,6 @@
 import { guardedOffline } from '@/lib/guard';
 import type { UserError } from '@/lib/messaging/errors';
-import { toUserError } from './errors';
+import { userErrorFromModel } from './errors';
 import { ClientEnvelopeSchema, type ServerEnvelope, type SuggestResult } from './stream-protocol';
 import type { SuggestRun } from './suggest';
 
@@ -72,7 +72,7 @@ export function serveSuggestPort(
         post({
           type: 'error',
           requestId,
-          error: toUserError(error),
+          error: userErrorFromModel(error),
           fallback: guardedOffline(listing).suggestion,
         });
       })

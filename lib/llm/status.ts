@@ -1,4 +1,5 @@
-import { fail, ModelFailure, toUserError } from './errors';
+import { ENGINE_NAMES } from './engine-names';
+import { fail, ModelFailure, userErrorFromModel } from './errors';
 import { chooseProvider, type ModelProvider, type ProviderContext } from './providers';
 import type { ModelStatus, ModelTest } from './status-schema';
 
@@ -30,7 +31,7 @@ export async function testModel(context: ProviderContext): Promise<ModelTest> {
       engine: 'offline',
       model: null,
       latencyMs: 0,
-      reply: 'Offline rules need no model.',
+      reply: `${ENGINE_NAMES.offline} need no model.`,
       notes: [],
     };
   }
@@ -77,7 +78,7 @@ export async function modelStatus(context: ProviderContext): Promise<ModelStatus
       engine: engine as ModelStatus['engine'],
       model: null,
       ready: false,
-      error: toUserError(error),
+      error: userErrorFromModel(error),
       tried: [],
     };
   }

@@ -15,7 +15,7 @@ export const EngineSchema = z.enum(['ollama', 'openai', 'builtin', 'offline']);
 
 /** One change repair made to the model's answer; shown to the seller, never hidden. */
 /** Repair and guardrail notes share one shape: the panel lists them together. */
-export const RepairNoteSchema = SuggestionNoteSchema;
+const RepairNoteSchema = SuggestionNoteSchema;
 export type RepairNote = z.infer<typeof RepairNoteSchema>;
 
 export const SuggestResultSchema = z.object({
@@ -32,7 +32,7 @@ export const SuggestResultSchema = z.object({
 export type SuggestResult = z.infer<typeof SuggestResultSchema>;
 
 const FieldStateSchema = z.enum(['waiting', 'arriving', 'done']);
-export const FieldProgressSchema = z.object({
+const FieldProgressSchema = z.object({
   title: FieldStateSchema,
   tags: FieldStateSchema,
   description: FieldStateSchema,

@@ -4,6 +4,7 @@ import { checkListing, listingLanguage } from '@/lib/seo';
 import type { ModelSettings } from '@/lib/settings';
 import { startAnswerClock } from './answer-clock';
 import { readCachedSuggestion, suggestionCacheKey, writeCachedSuggestion } from './cache';
+import { engineInSentence } from './engine-names';
 import { fail, ModelFailure } from './errors';
 import { createFieldProgressReader, type FieldProgress } from './partial-json';
 import { modelOutputJsonSchema } from './output-schema';
@@ -13,7 +14,7 @@ import type { RequestQueue } from './queue';
 import { repairModelOutput } from './repair';
 import type { ProgressEnvelope, SuggestResult } from './stream-protocol';
 
-export type SuggestProgress = Omit<ProgressEnvelope, 'type' | 'requestId'>;
+type SuggestProgress = Omit<ProgressEnvelope, 'type' | 'requestId'>;
 
 export interface SuggestRun {
   listing: ListingText;
@@ -29,12 +30,6 @@ export interface SuggestEnvironment extends ProviderContext {
 
 /** Thinking progress is sent at most this often; a model thinks in hundreds of pieces. */
 const THINKING_PROGRESS_MS = 250;
-
-const ENGINE_LABEL = {
-  ollama: 'Ollama',
-  openai: 'the OpenAI-compatible endpoint',
-  builtin: 'Chrome’s built-in model',
-};
 
 function offlineResult(listing: ListingText, explanation?: string): SuggestResult {
   const { suggestion, notes } = guardedOffline(listing);
@@ -81,7 +76,9 @@ export async function runSuggestion(
   const messages = buildPrompt(listing, checkListing(listing).findings, settings.instructions);
   const schema = modelOutputJsonSchema();
   const { provider, skipped } = await choosing;
-  const skippedText = skipped.map((s) => `${ENGINE_LABEL[s.engine]}: ${s.error.message}`).join(' ');
+  const skippedText = skipped
+    .map((s) => `${engineInSentence(s.engine)}: ${s.error.message}`)
+    .join(' ');
   if (!provider) {
     return offlineResult(
       listing,
@@ -92,7 +89,7 @@ export async function runSuggestion(
   }
   const explanation =
     settings.provider === 'auto'
-      ? `Automatic used ${ENGINE_LABEL[provider.engine]} (${provider.model}).${skippedText ? ` Skipped: ${skippedText}` : ''}`
+      ? `Automatic used ${engineInSentence(provider.engine, provider.model)}.${skippedText ? ` Skipped: ${skippedText}` : ''}`
       : undefined;
 
   if (!fitsContext(messages)) fail('context-too-long');

@@ -4,7 +4,7 @@ import {
   EtsyAppInputSchema,
   EtsyAppSetupSchema,
   EtsyConnectionSchema,
-} from '@/lib/etsy/connection';
+} from '@/lib/etsy/connection-schemas';
 import {
   EtsyListingTextSchema,
   PublishRequestSchema,

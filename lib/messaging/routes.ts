@@ -37,6 +37,11 @@ export const ROUTES: { [K in MessageType]: RouteAccess<K> } = {
 
 /** The suggestion port (lib/llm/stream-protocol): the panel's one stream. */
 export const SUGGEST_PORT_ACCESS = 'editor' satisfies RouteAccess<never>;
+/**
+ * The panel's port to the content script in its tab, which the background opens for it in
+ * Firefox (lib/bridge/relay): the panel framed in the editor only, not even our own pages.
+ */
+export const PANEL_RELAY_PORT_ACCESS = 'editor' satisfies RouteAccess<never>;
 /** The shop page's load port (lib/shop/load-protocol): an extension page's alone. */
 export const SHOP_PORT_ACCESS = 'pages' satisfies RouteAccess<never>;
 

@@ -29,7 +29,7 @@ const ETSY_ORIGIN = 'https://www.etsy.com';
  * Where this extension's own pages live. Chrome: chrome-extension://<id>. Firefox:
  * moz-extension://<a uuid of this install>, which is not the add-on id.
  */
-export function ownPagesOrigin(): string {
+function ownPagesOrigin(): string {
   return schemeAndHost(new URL(browser.runtime.getURL('/')));
 }
 

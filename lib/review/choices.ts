@@ -124,7 +124,7 @@ export function tagProposals(current: ListingText, suggestion: Suggestion): TagP
       proposals.push({
         kind: 'add',
         add,
-        reason: `${reasonOf(add)}${reasonOf(add) ? '; ' : ''}all 13 slots are used: untick one of yours to make room.`,
+        reason: `${reasonOf(add)}${reasonOf(add) ? '; ' : ''}all ${MAX_TAGS} slots are used: untick one of yours to make room.`,
         ticked: false,
       });
     }

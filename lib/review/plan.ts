@@ -11,17 +11,13 @@ export interface Readable {
   tags: boolean;
 }
 
-export interface TagEdits {
+interface TagEdits {
   add: string[];
   remove: string[];
 }
 
 /** The tag additions and removals the seller accepted, against the tags the page showed. */
-export function acceptedTagEdits(
-  page: ListingText,
-  suggestion: Suggestion,
-  choices: Choices,
-): TagEdits {
+function acceptedTagEdits(page: ListingText, suggestion: Suggestion, choices: Choices): TagEdits {
   const applied = applyChoices(page, suggestion, choices);
   const before = new Set(page.tags.map(tagIdentity));
   const after = new Set(applied.tags.map(tagIdentity));
@@ -50,7 +46,7 @@ export function fillRequest(
   return request;
 }
 
-export type HeldReason = 'unread' | 'rich-description';
+type HeldReason = 'unread' | 'rich-description';
 
 export interface PublishPlan {
   /** Etsy's saved values with only the accepted changes applied; only fields that differ. */

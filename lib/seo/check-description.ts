@@ -8,7 +8,7 @@ const OPENING_MAX_CHARS = 400;
 /** Etsy's guidance: the first sentence should say what the item is. */
 const OPENING_SENTENCES = 1;
 /** Below this a description can't give size, materials, care and who it's for. */
-export const DESCRIPTION_MIN_WORDS = 40;
+const DESCRIPTION_MIN_WORDS = 40;
 const KEYWORD_LIST_MIN_FRAGMENTS = 4;
 const KEYWORD_FRAGMENT_MAX_WORDS = 3;
 const PASTED_TITLE_MIN_CHARS = 15;
@@ -79,7 +79,89 @@ export function firstLineOf(description: string): string {
   return description.slice(0, Math.min(end === -1 ? description.length : end, OPENING_MAX_CHARS));
 }
 
-/** `canJudgeItem` is false when nothing tells us what the item is (no tags, category or known noun). */
+/*
+ * The description rules, one function each, with the evidence docs/etsy-seo-rules.md gives for
+ * it (rule ids follow that document; rules.ts holds each rule's severity and source label).
+ */
+
+/**
+ * What the description rules look at: the NFC description, where its text starts, the title.
+ * @internal exported for its unit test
+ */
+export interface DescriptionInContext {
+  description: string;
+  /** Offset of the first non-space character. */
+  start: number;
+  title: string;
+  vocab: ItemVocabulary;
+  /** False when nothing tells us what the item is (no tags, category or known noun). */
+  canJudgeItem: boolean;
+}
+
+type DescriptionRule = (context: DescriptionInContext) => Finding[];
+
+/**
+ * D1 "The first sentences name the item": Handbook 2022 (descriptions are matched in search)
+ * and Keywords 101.
+ * @internal exported for its unit test
+ */
+export const openingMissesItem: DescriptionRule = ({ description, start, vocab, canJudgeItem }) => {
+  if (!canJudgeItem) return [];
+  const end = Math.max(start, openingEnd(description));
+  if (wordsOf(description.slice(start, end)).some((w) => vocab.isItemWord(w))) return [];
+  return [
+    finding(
+      'D1',
+      "The opening of your description doesn't say what the item is. Name it in the first sentence, naturally, as you would to a shopper.",
+      textSpan(start, end),
+    ),
+  ];
+};
+
+/**
+ * D3 "Long enough to say size, materials, care and who it's for": Keywords 101.
+ * @internal exported for its unit test
+ */
+export const tooShort: DescriptionRule = ({ description }) => {
+  const wordCount = countWords(description, DESCRIPTION_MIN_WORDS);
+  if (wordCount >= DESCRIPTION_MIN_WORDS) return [];
+  return [
+    finding(
+      'D3',
+      `Your description has ${wordCount} words. Tell shoppers what it is, its size, materials, care and who it's for: Etsy may match search words in it, and buyers decide there.`,
+      FIELD_SPAN,
+    ),
+  ];
+};
+
+const OPENING_PROBLEM_MESSAGES = {
+  'pasted-title':
+    'Your description starts by repeating the title. Open with a sentence written for a shopper instead.',
+  'keyword-list':
+    'Your description opens with a list of keywords. Open with a natural sentence; keywords belong in tags.',
+};
+
+/**
+ * D2 "Doesn't open with a pasted title or a keyword list": third-party guidance.
+ * @internal exported for its unit test
+ */
+export const openingNotForShoppers: DescriptionRule = ({ description, start, title }) => {
+  const firstLine = firstLineOf(description.slice(start));
+  const problem = openingProblem(firstLine, title);
+  if (!problem) return [];
+  return [
+    finding('D2', OPENING_PROBLEM_MESSAGES[problem], textSpan(start, start + firstLine.length)),
+  ];
+};
+
+/** The rules in the order their findings are listed. */
+const DESCRIPTION_RULES: readonly DescriptionRule[] = [
+  openingMissesItem,
+  tooShort,
+  openingNotForShoppers,
+];
+
+/** D1 "Description present" (Handbook 2022): nothing else is judged on an empty one. */
 export function checkDescription(
   description: string,
   title: string,
@@ -96,47 +178,8 @@ export function checkDescription(
       ),
     ];
   }
+  const context = { description, start, title, vocab, canJudgeItem };
   const findings: Finding[] = [];
-  const end = Math.max(start, openingEnd(description));
-  const opening = description.slice(start, end);
-  if (canJudgeItem && !wordsOf(opening).some((w) => vocab.isItemWord(w))) {
-    findings.push(
-      finding(
-        'D1',
-        "The opening of your description doesn't say what the item is. Name it in the first sentence, naturally, as you would to a shopper.",
-        textSpan(start, end),
-      ),
-    );
-  }
-  const wordCount = countWords(description, DESCRIPTION_MIN_WORDS);
-  if (wordCount < DESCRIPTION_MIN_WORDS) {
-    findings.push(
-      finding(
-        'D3',
-        `Your description has ${wordCount} words. Tell shoppers what it is, its size, materials, care and who it's for: Etsy may match search words in it, and buyers decide there.`,
-        FIELD_SPAN,
-      ),
-    );
-  }
-  const firstLine = firstLineOf(description.slice(start));
-  const lineSpan = textSpan(start, start + firstLine.length);
-  const problem = openingProblem(firstLine, title);
-  if (problem === 'pasted-title') {
-    findings.push(
-      finding(
-        'D2',
-        'Your description starts by repeating the title. Open with a sentence written for a shopper instead.',
-        lineSpan,
-      ),
-    );
-  } else if (problem === 'keyword-list') {
-    findings.push(
-      finding(
-        'D2',
-        'Your description opens with a list of keywords. Open with a natural sentence; keywords belong in tags.',
-        lineSpan,
-      ),
-    );
-  }
+  for (const rule of DESCRIPTION_RULES) findings.push(...rule(context));
   return findings;
 }

@@ -123,16 +123,6 @@ export function mayBeEnglish(language: Language): boolean {
   return language === 'en' || language === 'unknown';
 }
 
-/**
- * True when `text` is confidently in another language than `expected`. Unsure either way is not a
- * conflict, so a short phrase with no telling words passes.
- */
-export function languageConflicts(text: string, expected: Language): boolean {
-  if (expected === 'unknown') return false;
-  const found = detectLanguage(text);
-  return found !== 'unknown' && found !== expected;
-}
-
 export const LANGUAGE_NAMES: Record<Language, string> = {
   en: 'English',
   de: 'German',

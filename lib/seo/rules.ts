@@ -17,7 +17,7 @@ const TAGS_HELP = 'Etsy Help, "How to Use Tags to Get Found in Search"';
 const OURS = 'Copilot heuristic (not an Etsy rule)';
 
 /** Ids follow docs/etsy-seo-rules.md so findings can be traced back to their evidence. */
-export const RULES: Record<RuleId, RuleInfo> = {
+const RULES: Record<RuleId, RuleInfo> = {
   T0: { field: 'title', severity: 'error', source: 'etsy-api-spec', sourceLabel: SPEC },
   T1: { field: 'title', severity: 'error', source: 'etsy-api-observed', sourceLabel: OBSERVED },
   T2: { field: 'title', severity: 'error', source: 'etsy-api-spec', sourceLabel: SPEC },

@@ -1,14 +1,14 @@
 import type { Finding, RuleId, ScoreComponent, ScoreLift } from './findings';
-import { MAX_TAGS } from './validity';
+import { MAX_TAGS, TAG_MAX_CHARS, TITLE_MAX_CHARS } from './validity';
 
 /** What fixing each rule is worth, and how to say it to a seller. */
 const WEIGHTS: Partial<Record<RuleId, { points: number; action: string }>> = {
   T0: { points: 25, action: 'Add a title' },
-  T1: { points: 10, action: 'Shorten the title to 140 characters' },
+  T1: { points: 10, action: `Shorten the title to ${TITLE_MAX_CHARS} characters` },
   T2: { points: 10, action: "Remove characters Etsy doesn't allow from the title" },
   T2b: { points: 10, action: 'Use each of % : & + only once in the title' },
   G0: { points: 10, action: `Keep to ${MAX_TAGS} tags` },
-  G2: { points: 10, action: 'Shorten tags to 20 characters' },
+  G2: { points: 10, action: `Shorten tags to ${TAG_MAX_CHARS} characters` },
   G3: { points: 10, action: "Remove characters Etsy doesn't allow from tags" },
   G4: { points: 10, action: 'Remove duplicate tags' },
   M1: { points: 10, action: 'Fix materials Etsy would reject' },

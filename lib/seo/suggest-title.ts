@@ -93,7 +93,7 @@ const KEEP_CAPS = new Set(
 const MIN_SHOUTING_WORDS = 3;
 
 /** Title Case for words in capitals, keeping acronyms, sizes and anything with a digit. */
-export function recaseShouting(title: string): string {
+function recaseShouting(title: string): string {
   const words = wordsOf(title);
   const caps = words.filter(
     (w) => w.text.length >= 2 && w.text === w.text.toUpperCase() && /\p{Lu}/u.test(w.text),

@@ -125,8 +125,11 @@ export function contentWords(words: readonly Word[]): Word[] {
 }
 
 /** Order-insensitive key: "wall hangings" and "hanging wall" are the same search phrase. */
-export function phraseKey(text: string, words: readonly Word[] = wordsOf(text)): string {
-  const content = contentWords(words);
+export function phraseKey(
+  text: string,
+  words: readonly Word[] = wordsOf(text),
+  content: readonly Word[] = contentWords(words),
+): string {
   const stems = (content.length > 0 ? content : words).map((w) => w.stem);
   const key = [...new Set(stems)].sort().join(' ');
   return key || text.trim().toLowerCase();

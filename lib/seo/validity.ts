@@ -9,14 +9,14 @@ import { codePointLength, codeUnitIndexAfter, normalizeText } from './text';
  * passes the matching `is…`/`…Problems` check.
  */
 
-export const TITLE_INVALID_CHAR = /[^\p{L}\p{Nd}\p{P}\p{Sm}\p{Zs}™©®]/u;
+const TITLE_INVALID_CHAR = /[^\p{L}\p{Nd}\p{P}\p{Sm}\p{Zs}™©®]/u;
 export const TAG_INVALID_CHAR = /[^\p{L}\p{Nd}\p{Zs}\-'™©®]/u;
 export const MATERIAL_INVALID_CHAR = /[^\p{L}\p{Nd}\p{Zs}]/u;
 export const TITLE_MAX_CHARS = 140;
 export const TAG_MAX_CHARS = 20;
 export const MAX_TAGS = 13;
 /** Spec: "You can only use the %, :, & and + characters once each." */
-export const TITLE_ONCE_CHARS = ['%', ':', '&', '+'] as const;
+const TITLE_ONCE_CHARS = ['%', ':', '&', '+'] as const;
 
 const TITLE_INVALID_G = new RegExp(TITLE_INVALID_CHAR.source, 'gu');
 const TAG_INVALID_G = new RegExp(TAG_INVALID_CHAR.source, 'gu');
@@ -75,6 +75,7 @@ export function isValidTag(tag: string): boolean {
   );
 }
 
+/** @internal exported for its unit test */
 export function isValidMaterial(material: string): boolean {
   return (
     typeof material === 'string' &&

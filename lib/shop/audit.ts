@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { checkListing, type RuleId, type Severity } from '@/lib/seo';
 import { listingUrl, type ShopRow } from './rows';
 
-export interface AuditFinding {
+interface AuditFinding {
   rule: RuleId;
   severity: Severity;
   message: string;

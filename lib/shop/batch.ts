@@ -14,7 +14,7 @@ const TextSchema = z.object({
   materials: z.array(z.string()),
 });
 
-export const BatchStageSchema = z.enum([
+const BatchStageSchema = z.enum([
   'queued',
   'suggesting',
   'suggested',
@@ -30,7 +30,7 @@ export const BatchStageSchema = z.enum([
 ]);
 export type BatchStage = z.infer<typeof BatchStageSchema>;
 
-export const BatchItemSchema = z.object({
+const BatchItemSchema = z.object({
   key: z.string(),
   listingId: z.number().int().positive(),
   /** The listing as the seller saw it: the publish's conflict baseline. */
@@ -48,7 +48,7 @@ export const BatchItemSchema = z.object({
 });
 export type BatchItem = z.infer<typeof BatchItemSchema>;
 
-export const BatchSchema = z.object({
+const BatchSchema = z.object({
   id: z.number().int(),
   createdAt: z.number(),
   items: z.array(BatchItemSchema),

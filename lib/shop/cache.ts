@@ -6,7 +6,7 @@ import { ShopRowSchema, type ShopRow } from './rows';
 const PageRefSchema = z.object({ state: ListingStateSchema, offset: z.number().int().min(0) });
 
 /** What the cache holds and how it got there; zod-checked on every read. */
-export const AuditMetaSchema = z.discriminatedUnion('source', [
+const AuditMetaSchema = z.discriminatedUnion('source', [
   z.object({
     source: z.literal('api'),
     loadId: z.string(),

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { ShopRow } from './rows';
 
 /** Bigger than any shop's listings file (10,000 listings with long descriptions is ~20 MB). */
-export const MAX_CSV_BYTES = 30 * 1024 * 1024;
+const MAX_CSV_BYTES = 30 * 1024 * 1024;
 
 type Column =
   | 'title'

@@ -15,7 +15,6 @@ export const ShopLoadClientSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), mode: z.enum(['fresh', 'resume']) }),
   z.object({ type: z.literal('cancel') }),
 ]);
-export type ShopLoadClientMessage = z.infer<typeof ShopLoadClientSchema>;
 
 const ProgressSchema = z.object({
   loaded: z.number().int(),

@@ -5,7 +5,7 @@ import {
 } from '@/lib/etsy/schemas';
 
 /** Etsy's largest page. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** Etsy refuses offsets past this. */
 const MAX_OFFSET = 12000;
 export const LISTING_STATES: readonly ListingState[] = ListingStateSchema.options;

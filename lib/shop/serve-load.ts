@@ -1,5 +1,5 @@
 import type { EtsyClient } from '@/lib/etsy/client';
-import { toUserError } from '@/lib/etsy/errors';
+import { userErrorFromEtsy } from '@/lib/etsy/errors';
 import type { UserError } from '@/lib/messaging/errors';
 import type { PortLike } from '@/lib/llm/serve-port';
 import {
@@ -110,7 +110,7 @@ async function load(
     await dropRowsNotFrom(meta.loadId);
     post({ type: 'done', loadedAt: meta.loadedAt!, progress: progress() });
   } else if (outcome.status === 'failed') {
-    const error = toUserError(outcome.error);
+    const error = userErrorFromEtsy(outcome.error);
     meta = { ...meta, failure: { page: outcome.page, message: error.message } };
     await writeAuditMeta(meta);
     post({ type: 'failed', part: describePage(outcome.page), error, progress: progress() });

@@ -1,7 +1,7 @@
 import type { ListingText } from '../../lib/listing';
 
 /** Small, fast, seedable PRNG (mulberry32) so every run benchmarks the same listings. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,7 +4,7 @@ export type BenchRow = { measure: string; value: string; target?: string; ok?: b
 const STATUS = (ok: boolean | undefined): string => (ok === undefined ? '' : ok ? 'ok' : 'MISSED');
 
 /** Renders rows as aligned `measure: value  target  status` lines (greppable as "measure: value"). */
-export function formatTable(rows: readonly BenchRow[]): string {
+function formatTable(rows: readonly BenchRow[]): string {
   const head = rows.map((r) => `${r.measure}: ${r.value}`);
   const headWidth = Math.max(0, ...head.map((h) => h.length));
   const targets = rows.map((r) => (r.target ? `target ${r.target}` : ''));

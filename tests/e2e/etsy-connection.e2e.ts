@@ -5,7 +5,7 @@ import { EXTENSION_DIR } from '../../scripts/launch';
 import { EDITOR_URL, expect, test } from './fixtures';
 import { builtFiles } from './helpers/bundle';
 import { connect, saveEtsyApp } from './helpers/etsy';
-import { readSecretRow, storedSecretNames } from './helpers/extension-db';
+import { readStore, storedSecretNames } from './helpers/extension-db';
 import { ALL_OPENAI_TEST_KEYS } from './helpers/secrets';
 
 const WRONG_SECRET = 'wrongsharedsecret42';
@@ -26,10 +26,14 @@ test('connects through Etsy OAuth (PKCE) from the popup and shows the shop', asy
   const popup = await connect(etsy, openExtensionPage);
   // i.etsystatic.com isn't served here, so the popup falls back to the shop's initial.
   await expect(popup.locator('.shop__icon')).toBeVisible();
-  expect(await readSecretRow(serviceWorker, 'etsyShop')).toEqual({
-    shopId: 987654,
-    name: 'FakeCraftShop',
-    iconUrl: 'https://i.etsystatic.com/isla/987654/icon_fullxfull.jpg',
+  // The shop isn't a secret: it is kept beside the connection, not among the secrets.
+  expect(await readStore(serviceWorker, 'etsyConnection')).toContainEqual({
+    key: 'etsyShop',
+    value: {
+      shopId: 987654,
+      name: 'FakeCraftShop',
+      iconUrl: 'https://i.etsystatic.com/isla/987654/icon_fullxfull.jpg',
+    },
   });
   await expect(popup.getByRole('button', { name: 'Disconnect' })).toBeVisible();
   const { violations } = await new AxeBuilder({ page: popup }).analyze();
@@ -42,9 +46,7 @@ test('connects through Etsy OAuth (PKCE) from the popup and shows the shop', asy
   expect(form.get('redirect_uri')).toBe(`https://${extensionId}.chromiumapp.org/`);
   expect(form.get('code_verifier')).toMatch(/^[A-Za-z0-9._~-]{43,128}$/);
   expect(etsy.api.tokenRequests).toBe(1);
-  expect(await storedSecretNames(serviceWorker)).toEqual(
-    expect.arrayContaining(['etsyApp', 'etsyTokens', 'etsyShop']),
-  );
+  expect((await storedSecretNames(serviceWorker)).sort()).toEqual(['etsyApp', 'etsyTokens']);
 
   // Reopening the popup finds the connection where the background left it.
   const again = await openExtensionPage('popup.html');

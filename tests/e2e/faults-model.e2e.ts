@@ -1,6 +1,6 @@
-import type { Worker } from '@playwright/test';
 import type { FakeOllama } from '../peers/ollama';
 import { EDITOR_URL, panelFrame, expect, test } from './fixtures';
+import { saveModelSettings } from './helpers/model-settings';
 import { MACRAME_TAGS } from '../peers/model-answers';
 
 /**
@@ -22,13 +22,6 @@ const ANSWER = JSON.stringify({
     reasons: ['First sentence says what it is'],
   },
 });
-
-async function saveSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
-  await worker.evaluate(async (changes) => {
-    const { modelSettings } = await chrome.storage.local.get('modelSettings');
-    await chrome.storage.local.set({ modelSettings: { ...(modelSettings ?? {}), ...changes } });
-  }, settings);
-}
 
 const cases: {
   name: string;
@@ -92,7 +85,7 @@ const cases: {
 
 test.beforeEach(async ({ ollama, serviceWorker }) => {
   ollama.script = { reply: () => ANSWER, chunkSize: 30, chunkDelayMs: 5 };
-  await saveSettings(serviceWorker, { provider: 'ollama', ollamaModel: 'llama3.2' });
+  await saveModelSettings(serviceWorker, { provider: 'ollama', ollamaModel: 'llama3.2' });
 });
 
 for (const c of cases) {
@@ -101,7 +94,7 @@ for (const c of cases) {
     ollama,
     serviceWorker,
   }) => {
-    if (c.settings) await saveSettings(serviceWorker, c.settings);
+    if (c.settings) await saveModelSettings(serviceWorker, c.settings);
     await c.arrange(ollama);
     await page.goto(EDITOR_URL);
     const panel = panelFrame(page);
@@ -152,7 +145,7 @@ test('a model that can’t stop thinking shows its thinking as progress, then it
     chunkSize: 4,
     chunkDelayMs: 25,
   };
-  await saveSettings(serviceWorker, { ollamaModel: 'gpt-oss:20b' });
+  await saveModelSettings(serviceWorker, { ollamaModel: 'gpt-oss:20b' });
   await page.goto(EDITOR_URL);
   const panel = panelFrame(page);
   const started = Date.now();

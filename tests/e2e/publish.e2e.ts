@@ -138,6 +138,21 @@ test('a listing that fails to load says so in its own place and clears on retry'
   await expect(panel.getByRole('button', { name: 'Publish to Etsy' })).toBeVisible();
 });
 
+test('while Etsy is still reading the listing, the publish area says so instead of vanishing', async ({
+  page,
+  etsy,
+}) => {
+  etsy.api.delay('getListing', 4_000);
+  const panel = await reviewSuggestions(page);
+  await expect(
+    panel.getByRole('status').filter({ hasText: 'Reading this listing as Etsy has it saved' }),
+  ).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Publish to Etsy' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(panel.getByText('Reading this listing as Etsy has it saved')).toHaveCount(0);
+});
+
 test('two tabs publishing the same listing at once: one wins, the other is told what changed', async ({
   context,
   page,

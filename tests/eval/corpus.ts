@@ -11,7 +11,7 @@ import type { ListingText } from '../../lib/listing';
  * - fair: mostly right, with gaps (few tags, a thin description, a cluttered title);
  * - weak: bare, keyword-stuffed, shouting, emoji-laden or nearly empty.
  */
-export type Tier = 'strong' | 'fair' | 'weak';
+type Tier = 'strong' | 'fair' | 'weak';
 export type Lang = 'en' | 'de' | 'fr' | 'es';
 
 export interface EvalListing {

@@ -2,9 +2,9 @@ import type { ListingText, Suggestion } from '../../lib/listing';
 import { guardedOffline, guardSuggestion } from '../../lib/guard';
 import { repairModelOutput } from '../../lib/llm/repair';
 import { applyChoices, defaultChoices, type AppliedText } from '../../lib/review/choices';
+import { detectLanguage } from '../../lib/seo/language';
 import {
   checkListing,
-  detectLanguage,
   isValidTag,
   listingLanguage,
   MAX_TAGS,

@@ -15,7 +15,7 @@ const ETSY_HOSTS = new Set(['www.etsy.com', 'api.etsy.com', 'openapi.etsy.com'])
 const OLLAMA_HOSTS = new Set(['localhost', '127.0.0.1']);
 const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
-export function findFirefox(): string {
+function findFirefox(): string {
   const path = process.env.FIREFOX_PATH ?? CANDIDATES.find((candidate) => existsSync(candidate));
   if (!path || !existsSync(path)) {
     throw new Error(

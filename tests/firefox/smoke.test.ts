@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeEtsy, type FakeEtsy } from '../peers/etsy/server';
 import { startFakeOllama } from '../peers/ollama';
@@ -15,8 +15,9 @@ import {
 
 /**
  * The Firefox build (`wxt build -b firefox`) in a real firefox-esr: the add-on loads, its
- * content script finds the listing editor at its real URL, reads the listing, and offline
- * suggestions fill Etsy's form. One Firefox for the whole file: it takes seconds to start.
+ * content script finds the listing editor at its real URL and shows the panel's frame, the
+ * panel reads the listing, and offline suggestions fill Etsy's form. One Firefox for the
+ * whole file: it takes seconds to start.
  */
 const EDITOR_URL = 'https://www.etsy.com/your/shops/me/listing-editor/edit/1234567890';
 const TITLE = 'Macrame Wall Hanging, Boho Wall Decor, Handmade Cotton Rope Tapestry';
@@ -55,11 +56,7 @@ describe('Firefox (firefox-esr) with the built add-on', () => {
     expect(manifest.browser_specific_settings.gecko.id).toBe(GECKO_ID);
   });
 
-  // Known gap (issue 10 stays open): since the panel moved into an extension-origin iframe, its
-  // frame is mounted in Firefox but never connects to the content script, so the panel stays
-  // hidden and the read-and-fill loop isn't proven here. This checks what does work: the content
-  // script runs on the editor's real URL and mounts the panel's frame from the add-on.
-  it('the content script mounts the panel’s frame on the editor at its real URL', async () => {
+  it('the panel reads the listing, and offline suggestions fill the form', async () => {
     const [page = await browser.newPage()] = await browser.pages();
     await page.goto(EDITOR_URL, { waitUntil: 'load' });
     const frame = await page.waitForSelector('iframe[data-etsy-seo-copilot="panel"]', {
@@ -67,9 +64,31 @@ describe('Firefox (firefox-esr) with the built add-on', () => {
     });
     const src = await frame!.evaluate((element) => (element as HTMLIFrameElement).src);
     expect(src.startsWith(`moz-extension://${EXTENSION_UUID}/panel.html#`)).toBe(true);
-    // Nothing was filled into Etsy's form by itself.
-    const state = (await page.evaluate(() => window.__etsyFixture.getState())) as FixtureState;
-    expect(state.title).toBe(TITLE);
+    const panel = await panelFrame(page);
+    await waitForPanelText(panel, 'panel-listing', /^Listing 1234567890$/);
+    expect(await panelText(panel, 'panel-title')).toBe(TITLE);
+    // The frame is shown only once the panel has connected and placed itself.
+    expect(await frame!.evaluate((element) => getComputedStyle(element).visibility)).toBe(
+      'visible',
+    );
+    const before = (await page.evaluate(() => window.__etsyFixture.getState())) as FixtureState;
+    expect(before.title).toBe(TITLE);
+
+    await clickPanelButton(panel, 'Suggest improvements');
+    await waitForPanelText(panel, 'engine', /^By: Offline rules \(no model\)$/);
+    await clickPanelButton(panel, 'Fill into editor');
+    await waitForPanelText(panel, 'fill-report', /Review the changes/);
+
+    const after = (await page.evaluate(() => window.__etsyFixture.getState())) as FixtureState;
+    // The seller's tags stay, and phrases from the listing fill empty slots (13 at most).
+    expect(after.tags.length).toBeGreaterThan(before.tags.length);
+    expect(after.tags.length).toBeLessThanOrEqual(13);
+    for (const tag of after.tags) expect([...tag].length).toBeLessThanOrEqual(20);
+    for (const tag of before.tags.filter((t) => [...t].length <= 20)) {
+      expect(after.tags).toContain(tag);
+    }
+    // The offline engine answered: no chat reached the model.
+    expect(ollama.ollama.chats).toHaveLength(0);
   });
 
   it('the popup gets its answers from the background, and says why Ollama is refused', async () => {
@@ -108,6 +127,51 @@ describe('Firefox (firefox-esr) with the built add-on', () => {
     );
   });
 });
+
+/**
+ * The panel's frame. Over BiDi its URL reads about:blank (an extension page framed in a web
+ * page), so it is found by where its script runs.
+ */
+function panelFrame(page: Page): Promise<Frame> {
+  return page.waitForFrame(
+    async (frame) =>
+      (await frame.evaluate(() => location.href).catch(() => '')).startsWith(
+        `moz-extension://${EXTENSION_UUID}/panel.html#`,
+      ),
+    { timeout: 30_000 },
+  );
+}
+
+function panelText(panel: Frame, testId: string): Promise<string | null> {
+  return panel.evaluate(
+    (id) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.innerText ?? null,
+    testId,
+  );
+}
+
+function waitForPanelText(panel: Frame, testId: string, pattern: RegExp) {
+  return panel.waitForFunction(
+    (id, source) => {
+      const text = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.innerText;
+      return new RegExp(source).test(text ?? '');
+    },
+    { timeout: 30_000 },
+    testId,
+    pattern.source,
+  );
+}
+
+async function clickPanelButton(panel: Frame, name: string) {
+  const button = await panel.waitForFunction(
+    (label) =>
+      [...document.querySelectorAll('button')].find(
+        (candidate) => candidate.textContent?.trim() === label && !candidate.disabled,
+      ),
+    { timeout: 30_000 },
+    name,
+  );
+  await (button as unknown as { click(): Promise<void> }).click();
+}
 
 /** One of the add-on's own pages, in a tab. */
 async function openExtensionPage(path: 'popup.html' | 'options.html'): Promise<Page> {

@@ -57,7 +57,7 @@ export const CONTEXT_OVERFLOW_BODIES = {
  * What api.openai.com answers a reasoning model (o1, o3, gpt-5…) sent any temperature but 1
  * (as reported verbatim in e.g. QwenLM/qwen-code#921, OpenHands/OpenHands#4131).
  */
-export function temperatureRefusal(value: unknown) {
+function temperatureRefusal(value: unknown) {
   return {
     error: {
       message: `Unsupported value: 'temperature' does not support ${String(value)} with this model. Only the default (1) value is supported.`,

@@ -1,6 +1,6 @@
 import { DEFAULT_MODEL_SETTINGS, type ModelSettings } from '@/lib/settings';
 import type { UserError } from '@/lib/messaging/errors';
-import { modelError, toUserError } from '../errors';
+import { modelError, userErrorFromModel } from '../errors';
 import { builtinProvider } from './builtin';
 import { ollamaProvider } from './ollama';
 import { openAiProvider } from './openai';
@@ -27,7 +27,7 @@ function openAiSetUp({ settings, openaiApiKey }: ProviderContext): boolean {
 }
 
 /** "Automatic" tries local first: nothing leaves the seller's computer unless they set up a remote key. */
-export const AUTOMATIC_ORDER: EngineId[] = ['ollama', 'builtin', 'openai'];
+const AUTOMATIC_ORDER: EngineId[] = ['ollama', 'builtin', 'openai'];
 
 export function providerFor(
   engine: EngineId,
@@ -87,7 +87,7 @@ export async function chooseProvider(
       return { provider: candidate, skipped };
     } catch (error) {
       if (signal.aborted) throw error;
-      skipped.push({ engine, error: toUserError(error) });
+      skipped.push({ engine, error: userErrorFromModel(error) });
     }
   }
   return { provider: null, skipped };

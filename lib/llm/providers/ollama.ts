@@ -1,5 +1,5 @@
 import { Ollama } from 'ollama/browser';
-import { fail, isAbortError, isContextError, ModelFailure, toUserError } from '../errors';
+import { fail, isAbortError, isContextError, ModelFailure, userErrorFromModel } from '../errors';
 import { CONTEXT_TOKENS } from '../prompt';
 import { fetchWithSignal, type ModelProvider, type ModelTraits } from './types';
 
@@ -46,7 +46,7 @@ export function ollamaProvider({ host, model, extensionOrigin }: OllamaConfig): 
     if (error instanceof ModelFailure || isAbortError(error)) throw error;
     if (error instanceof TypeError) fail('ollama-not-running', { host, extensionOrigin });
     if (statusOf(error) === 403) fail('ollama-origin-forbidden', { host, extensionOrigin });
-    throw new ModelFailure(toUserError(error, { host }));
+    throw new ModelFailure(userErrorFromModel(error, { host }));
   };
 
   const listModels = async (signal: AbortSignal) => {

@@ -2,6 +2,7 @@ import type { ChatMessage } from '../prompt';
 
 export type EngineId = 'ollama' | 'openai' | 'builtin';
 
+/** @internal exported for its unit test */
 export interface GenerateRequest {
   messages: ChatMessage[];
   /** JSON Schema the answer must follow (structured output). */

@@ -3,7 +3,7 @@ import type { Worker } from '@playwright/test';
 /** Every row of one store of the extension's own IndexedDB, read in the service worker. */
 export function readStore<T = unknown>(
   worker: Worker,
-  store: 'secrets' | 'snapshots' | 'suggestions',
+  store: 'secrets' | 'etsyConnection' | 'snapshots' | 'suggestions',
 ): Promise<T[]> {
   return worker.evaluate(
     (store) =>

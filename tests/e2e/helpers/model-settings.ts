@@ -1,14 +1,23 @@
 import type { Page, Worker } from '@playwright/test';
+import { DEFAULT_MODEL_SETTINGS } from '../../../lib/model-settings';
 
-/** Changes the saved model settings directly, as the options page's Save would. */
+/**
+ * Changes the saved model settings directly, as the options page's Save would: always a whole
+ * settings object (the extension reads a partial one as damaged, and uses the defaults).
+ */
 export async function saveModelSettings(
   worker: Worker,
   changes: Record<string, unknown>,
 ): Promise<void> {
-  await worker.evaluate(async (changes) => {
-    const { modelSettings } = await chrome.storage.local.get('modelSettings');
-    await chrome.storage.local.set({ modelSettings: { ...(modelSettings ?? {}), ...changes } });
-  }, changes);
+  await worker.evaluate(
+    async ({ defaults, changes }) => {
+      const { modelSettings } = await chrome.storage.local.get('modelSettings');
+      await chrome.storage.local.set({
+        modelSettings: { ...defaults, ...(modelSettings ?? {}), ...changes },
+      });
+    },
+    { defaults: DEFAULT_MODEL_SETTINGS, changes },
+  );
 }
 
 /** Enters an API key on the options page and hands it to the background. */

@@ -70,7 +70,7 @@ export interface ListingProblem {
 }
 
 /** Etsy's comma-separated list: one value, split on commas, blanks dropped. */
-export function splitList(value: string): string[] {
+function splitList(value: string): string[] {
   return value
     .split(',')
     .map((item) => item.trim())

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { etsyErrorFromResponse, toUserError } from '@/lib/etsy/errors';
+import { etsyErrorFromResponse, userErrorFromEtsy } from '@/lib/etsy/errors';
 
 describe('Etsy error mapping', () => {
   it.each([
@@ -10,7 +10,7 @@ describe('Etsy error mapping', () => {
     const error = etsyErrorFromResponse(403, JSON.stringify({ error: body }));
     expect(error.kind).toBe('bad_app_credentials');
     expect(error.message).toBe(`Etsy says: ${body}`);
-    expect(toUserError(error)).toMatchObject({
+    expect(userErrorFromEtsy(error)).toMatchObject({
       source: 'etsy',
       action: expect.stringMatching(/Settings/),
     });

@@ -11,19 +11,15 @@ export interface FakeClock extends Clock {
 }
 
 /**
- * Time that moves when someone sleeps or the test advances it, and, with `followRealTime`,
- * also as real time passes: ky's retry backoff waits on real timers.
+ * Real time, shifted: the test can move it forward (to expire a token) without waiting.
+ * It follows real time because the rate limiter and ky's retry backoff wait on real timers.
  */
-export function fakeClock(start = 1_800_000_000_000, followRealTime = false): FakeClock {
-  let now = start;
-  const realStart = Date.now();
+export function fakeClock(start = 1_800_000_000_000): FakeClock {
+  let offset = start - Date.now();
   return {
-    now: () => now + (followRealTime ? Date.now() - realStart : 0),
-    sleep: async (ms) => {
-      now += Math.max(0, ms);
-    },
+    now: () => Date.now() + offset,
     advance: (ms) => {
-      now += ms;
+      offset += ms;
     },
   };
 }
@@ -34,7 +30,7 @@ export interface MemoryTokenStore extends TokenStore {
   reconnectMessage: string | null;
 }
 
-export function memoryTokenStore(initial: StoredTokens | null): MemoryTokenStore {
+function memoryTokenStore(initial: StoredTokens | null): MemoryTokenStore {
   const store: MemoryTokenStore = {
     tokens: initial,
     writes: [],
@@ -55,13 +51,11 @@ export function memoryTokenStore(initial: StoredTokens | null): MemoryTokenStore
 export function connectedClient(
   options: {
     expired?: boolean;
-    /** For tests that watch ky's retry backoff, which waits on real timers. */
-    followRealTime?: boolean;
     wrapFetch?: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch;
   } = {},
 ) {
   const api = new FakeEtsyApi();
-  const clock = fakeClock(undefined, options.followRealTime);
+  const clock = fakeClock();
   api.now = clock.now;
   const issued = api.auth.issueTokens(SEED_USER_ID, ['listings_r', 'listings_w', 'shops_r']);
   if (options.expired) api.expireAccessTokens();

@@ -22,11 +22,13 @@ describe('token lifecycle', () => {
 
   it('persists the rotated pair at once and never reuses the old refresh token', async () => {
     const { api, client, store, clock, issued } = connectedClient({ expired: true });
+    const before = clock.now();
     await client.getMe();
     const first = store.tokens!;
     expect(first.refreshToken).not.toBe(issued.refresh_token);
     expect(first.accessToken).not.toBe(issued.access_token);
-    expect(first.expiresAt).toBe(clock.now() + 3600_000);
+    expect(first.expiresAt).toBeGreaterThanOrEqual(before + 3600_000);
+    expect(first.expiresAt).toBeLessThanOrEqual(clock.now() + 3600_000);
     api.expireAccessTokens();
     clock.advance(3600_000);
     await client.getMe();

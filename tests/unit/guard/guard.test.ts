@@ -5,7 +5,8 @@ import { guardDescriptionFacts, guardTitleFacts } from '@/lib/guard/facts';
 import { inventedClaims, listingVocabulary } from '@/lib/guard/invention';
 import { inOtherLanguage, tagLanguageProblem } from '@/lib/guard/language';
 import { isCutFragment } from '@/lib/guard/tags';
-import { detectLanguage, extractFacts } from '@/lib/seo';
+import { extractFacts } from '@/lib/seo';
+import { detectLanguage } from '@/lib/seo/language';
 
 const MUG: ListingText = {
   title: 'Personalized Ceramic Coffee Mug with Name, 14 oz, Mothers Day Gift for Mom',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { modelError, toUserError, type ModelErrorCode } from '@/lib/llm/errors';
+import { modelError, userErrorFromModel, type ModelErrorCode } from '@/lib/llm/errors';
 import { ollamaProvider } from '@/lib/llm/providers/ollama';
 import { openAiProvider } from '@/lib/llm/providers/openai';
 
@@ -59,15 +59,15 @@ describe('modelError', () => {
   });
 });
 
-describe('toUserError', () => {
+describe('userErrorFromModel', () => {
   it('maps a network failure to "unreachable" and a context overflow to its own error', () => {
-    expect(toUserError(new TypeError('Failed to fetch'), { host: 'http://x' }).code).toBe(
+    expect(userErrorFromModel(new TypeError('Failed to fetch'), { host: 'http://x' }).code).toBe(
       'endpoint-unreachable',
     );
-    expect(toUserError(new Error('the input length exceeds the context length')).code).toBe(
+    expect(userErrorFromModel(new Error('the input length exceeds the context length')).code).toBe(
       'context-too-long',
     );
-    expect(toUserError(new Error('boom'))).toMatchObject({
+    expect(userErrorFromModel(new Error('boom'))).toMatchObject({
       code: 'endpoint-error',
       message: expect.stringContaining('boom'),
     });

@@ -4,10 +4,8 @@ import type { ListingText } from '../../../lib/listing';
 import {
   checkListing,
   codePointLength,
-  isValidMaterial,
   isValidTag,
   isValidTitle,
-  repairMaterial,
   repairTag,
   repairTitle,
   suggestOffline,
@@ -15,6 +13,7 @@ import {
   TAG_MAX_CHARS,
   TITLE_MAX_CHARS,
 } from '../../../lib/seo';
+import { isValidMaterial, repairMaterial } from '../../../lib/seo/validity';
 
 /** Pieces chosen to hit every edge of the rules: NFC changes, marks, RTL, HTML, once-only symbols. */
 const PIECES = [

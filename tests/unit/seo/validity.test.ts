@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   dedupeTags,
-  isValidMaterial,
   isValidTag,
   isValidTitle,
-  repairMaterial,
   repairTag,
   repairTitle,
   titleProblems,
 } from '../../../lib/seo';
+import { isValidMaterial, repairMaterial } from '../../../lib/seo/validity';
 
 const DECOMPOSED = 'Te\u0301 Cup';
 

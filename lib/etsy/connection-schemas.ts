@@ -24,7 +24,6 @@ export type EtsyConnection = z.infer<typeof EtsyConnectionSchema>;
 
 /** What the options page may know about the Etsy app: never the shared secret. */
 export const EtsyAppSetupSchema = z.object({ keystring: z.string().nullable() });
-export type EtsyAppSetup = z.infer<typeof EtsyAppSetupSchema>;
 
 export const EtsyAppInputSchema = z.object({
   keystring: z
@@ -38,4 +37,3 @@ export const EtsyAppInputSchema = z.object({
     .min(1, 'Enter the shared secret.')
     .regex(/^[^:\s]+$/, 'The shared secret has no spaces or colons.'),
 });
-export type EtsyAppInput = z.infer<typeof EtsyAppInputSchema>;

@@ -2,8 +2,8 @@ import { readSecret } from '@/lib/secrets';
 import { checkAppCredentials } from './app-credentials';
 import { EtsyClient } from './client';
 import type { Clock } from './clock';
-import type { EtsyConnection } from './connection';
-import { readEtsyConnection } from './connection-state';
+import type { EtsyConnection } from './connection-schemas';
+import { readEtsyConnection } from './connection-status';
 import { EtsyError } from './errors';
 import {
   buildAuthorizeUrl,
@@ -12,7 +12,7 @@ import {
   readAuthorizationRedirect,
 } from './oauth';
 import { codeChallengeS256, createCodeVerifier, createOAuthState } from './pkce';
-import { saveConnection, setConnectionIssue } from './store';
+import { saveConnection, setConnectionIssue } from './connection-store';
 import { fixedAccessToken, tokensFromGrant } from './tokens';
 
 export interface ConnectDeps {
@@ -37,6 +37,7 @@ export function connectToEtsyOnce(deps: ConnectDeps): Promise<EtsyConnection> {
 /**
  * The whole OAuth 2.0 + PKCE connection, run by the background (the popup closes as soon
  * as Etsy's window opens). Progress and failures are stored, so a reopened popup shows them.
+ * @internal exported for its unit test
  */
 export async function connectToEtsy(deps: ConnectDeps): Promise<EtsyConnection> {
   const app = await readSecret('etsyApp');

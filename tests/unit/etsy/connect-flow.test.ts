@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '@/lib/db';
-import { connectToEtsy, type ConnectDeps } from '@/lib/etsy/connect';
-import { readEtsyConnection } from '@/lib/etsy/connection-state';
-import { verifyEtsyConnection } from '@/lib/etsy/service';
-import { forgetConnection, saveEtsyApp } from '@/lib/etsy/store';
+import { connectToEtsy, type ConnectDeps } from '@/lib/etsy/connect-flow';
+import { etsyConnectionChanged } from '@/lib/etsy/connection-changed';
+import { readEtsyConnection, verifyEtsyConnection } from '@/lib/etsy/connection-status';
+import { forgetConnection, saveEtsyApp } from '@/lib/etsy/connection-store';
 import { readSecret } from '@/lib/secrets';
 import { FakeEtsyApi } from '../../peers/etsy/api';
 import { fetchFromFake } from '../../peers/etsy/fetch';
@@ -130,5 +130,26 @@ describe('connecting to Etsy', () => {
     await connectToEtsy(deps);
     await saveEtsyApp({ keystring: 'anotherapp', sharedSecret: 'x' });
     expect(await readSecret('etsyTokens')).toBeNull();
+  });
+
+  it('announces each change, so an open popup re-reads the connection without polling', async () => {
+    const { api, deps, authorize } = setup();
+    await saveEtsyApp(api.app);
+    let changes = 0;
+    const unwatch = etsyConnectionChanged.watch(() => changes++);
+    const consent = authorize.getMockImplementation()!;
+    let whileOnEtsy: unknown = null;
+    authorize.mockImplementation(async (url) => {
+      // The seller is on Etsy's consent page: a popup opened now hears "connecting".
+      await vi.waitFor(() => expect(changes).toBe(1));
+      whileOnEtsy = await readEtsyConnection();
+      return consent(url);
+    });
+    await connectToEtsy(deps);
+    expect(whileOnEtsy).toEqual({ state: 'connecting' });
+    await vi.waitFor(() => expect(changes).toBe(2));
+    await forgetConnection();
+    await vi.waitFor(() => expect(changes).toBe(3));
+    unwatch();
   });
 });
