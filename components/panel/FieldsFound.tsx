@@ -19,7 +19,7 @@ export function FieldsFoundLine({ readout }: { readout: EditorReadout }) {
     ...(['structure', 'label'] as const).map((layer) =>
       found[layer].length ? `Found by ${LAYER[layer]}: ${found[layer].join(', ')}.` : '',
     ),
-    unread.length ? `Couldn’t read ${unread.join(', ')}: not graded, filled or sent.` : '',
+    unread.length ? `Couldn’t read ${unread.join(', ')}: not graded, filled or published.` : '',
   ].filter(Boolean);
   if (!sentences.length) return null;
   return (

@@ -4,7 +4,7 @@ import type { ListingText, Suggestion } from '@/lib/listing';
 import { MAX_TAGS, tagIdentity } from '@/lib/seo';
 import { applyChoices, type Choices } from './choices';
 
-/** Which of the editor's fields were read; an unread field is never filled or sent. */
+/** Which of the editor's fields were read; an unread field is never filled or published. */
 export interface Readable {
   title: boolean;
   description: boolean;
