@@ -19,7 +19,9 @@ export function FieldsFoundLine({ readout }: { readout: EditorReadout }) {
     ...(['structure', 'label'] as const).map((layer) =>
       found[layer].length ? `Found by ${LAYER[layer]}: ${found[layer].join(', ')}.` : '',
     ),
-    unread.length ? `Couldn’t read ${unread.join(', ')}: not graded, filled or published.` : '',
+    unread.length
+      ? `Couldn’t read ${unread.join(', ')}: not graded, filled, published or sent to the model.`
+      : '',
   ].filter(Boolean);
   if (!sentences.length) return null;
   return (

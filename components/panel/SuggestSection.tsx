@@ -1,5 +1,5 @@
 import type { ListingText } from '@/lib/listing';
-import type { ProgressEnvelope } from '@/lib/llm/stream-protocol';
+import type { ProgressEnvelope, UnreadField } from '@/lib/llm/stream-protocol';
 import { MAX_TAGS } from '@/lib/seo';
 import { ErrorBox } from './ErrorBox';
 import { engineLabel, type useSuggestions } from './useSuggestions';
@@ -47,8 +47,11 @@ export function SuggestSection({
   suggestions,
   onNewSuggestion,
   waitingForFields = false,
+  unread = [],
 }: {
   listing: ListingText;
+  /** Fields the editor couldn't read: the model isn't shown them. */
+  unread?: UnreadField[];
   /** None of the text fields is read yet (a form still mounting): nothing to suggest from. */
   waitingForFields?: boolean;
   suggestions: ReturnType<typeof useSuggestions>;
@@ -57,7 +60,7 @@ export function SuggestSection({
   const { state } = suggestions;
   const start = (refresh: boolean) => {
     onNewSuggestion();
-    suggestions.start(listing, refresh);
+    suggestions.start(listing, refresh, unread);
   };
   return (
     <section

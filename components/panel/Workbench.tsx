@@ -66,6 +66,7 @@ export function Workbench({
         suggestions={suggestions}
         onNewSuggestion={() => setChoices(null)}
         waitingForFields={TEXT_FIELDS.every((field) => unread.includes(field))}
+        unread={TEXT_FIELDS.filter((field) => unread.includes(field))}
       />
       {done && activeChoices && (
         <Suspense fallback={<p className="muted">Loading the review…</p>}>

@@ -3,7 +3,7 @@ import type { ListingText, Suggestion } from '@/lib/listing';
 import type { UserError } from '@/lib/messaging/errors';
 import { ENGINE_NAMES, engineWithModel } from '@/lib/llm/engine-names';
 import { startSuggestionStream, type SuggestionStream } from '@/lib/llm/stream-client';
-import type { ProgressEnvelope, SuggestResult } from '@/lib/llm/stream-protocol';
+import type { ProgressEnvelope, SuggestResult, UnreadField } from '@/lib/llm/stream-protocol';
 
 export type SuggestState =
   | { status: 'idle' }
@@ -28,7 +28,8 @@ export function useSuggestions() {
 
   useEffect(() => () => stream.current?.cancel(), []);
 
-  const start = useCallback((listing: ListingText, refresh = false) => {
+  /** `unread`: fields the editor couldn't read, which the model isn't shown. */
+  const start = useCallback((listing: ListingText, refresh = false, unread: UnreadField[] = []) => {
     stream.current?.cancel();
     setState({ status: 'running', progress: null });
     stream.current = startSuggestionStream(
@@ -38,7 +39,7 @@ export function useSuggestions() {
         onResult: (result) => setState({ status: 'done', result }),
         onError: (error, fallback) => setState({ status: 'error', error, fallback }),
       },
-      { refresh },
+      { refresh, unread },
     );
   }, []);
 

@@ -6,6 +6,7 @@ import { SuggestResultSchema, type SuggestResult } from './stream-protocol';
 /** Everything that changes the answer; the same inputs give the same key. */
 export interface CacheKeyParts {
   listing: ListingText;
+  unread: readonly string[];
   engine: string;
   model: string;
   /** Ollama host or OpenAI base URL: two servers may hold different models of one name. */

@@ -58,9 +58,10 @@ export function serveSuggestPort(
     // One run per port: a second start would race the first for the same UI.
     if (started) return;
     started = true;
-    const { requestId, listing, refresh } = envelope;
+    const { requestId, listing, unread, refresh } = envelope;
     run({
       listing,
+      unread,
       refresh,
       signal: controller.signal,
       onProgress: (progress) => post({ type: 'progress', requestId, ...progress }),

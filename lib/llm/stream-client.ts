@@ -7,6 +7,7 @@ import {
   type ClientEnvelope,
   type ProgressEnvelope,
   type SuggestResult,
+  type UnreadField,
 } from './stream-protocol';
 
 export interface SuggestionStreamHandlers {
@@ -45,7 +46,7 @@ const LOST: UserError = {
 export function startSuggestionStream(
   listing: ListingText,
   handlers: SuggestionStreamHandlers,
-  options: { refresh?: boolean } = {},
+  options: { refresh?: boolean; unread?: readonly UnreadField[] } = {},
 ): SuggestionStream {
   const requestId = crypto.randomUUID();
   const port = browser.runtime.connect({ name: SUGGEST_PORT_NAME });
@@ -76,7 +77,13 @@ export function startSuggestionStream(
     finish();
     handlers.onError(LOST);
   });
-  send({ type: 'start', requestId, listing, refresh: options.refresh ?? false });
+  send({
+    type: 'start',
+    requestId,
+    listing,
+    unread: [...(options.unread ?? [])],
+    refresh: options.refresh ?? false,
+  });
 
   return {
     requestId,

@@ -40,12 +40,16 @@ const FieldProgressSchema = z.object({
 });
 
 const requestId = z.string().min(1).max(100);
+const UnreadFieldSchema = z.enum(['title', 'tags', 'description']);
+export type UnreadField = z.infer<typeof UnreadFieldSchema>;
 
 export const ClientEnvelopeSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('start'),
     requestId,
     listing: ListingTextSchema,
+    /** Fields the editor couldn't read (empty in `listing`): left out of what the model sees. */
+    unread: z.array(UnreadFieldSchema).max(3).default([]),
     /** Skip the cache and ask the model again. */
     refresh: z.boolean().default(false),
   }),

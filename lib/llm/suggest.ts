@@ -12,12 +12,14 @@ import { buildPrompt, fitsContext, PROMPT_VERSION } from './prompt';
 import { chooseProvider, concurrencyFor, type ProviderContext } from './providers';
 import type { RequestQueue } from './queue';
 import { repairModelOutput } from './repair';
-import type { ProgressEnvelope, SuggestResult } from './stream-protocol';
+import type { ProgressEnvelope, SuggestResult, UnreadField } from './stream-protocol';
 
 type SuggestProgress = Omit<ProgressEnvelope, 'type' | 'requestId'>;
 
 export interface SuggestRun {
   listing: ListingText;
+  /** Fields the editor couldn't read: the model neither sees them nor hears findings on them. */
+  unread: readonly UnreadField[];
   refresh: boolean;
   signal: AbortSignal;
   onProgress: (progress: SuggestProgress) => void;
@@ -67,13 +69,18 @@ export async function runSuggestion(
   run: SuggestRun,
   env: SuggestEnvironment,
 ): Promise<SuggestResult> {
-  const { listing, signal, onProgress } = run;
+  const { listing, unread, signal, onProgress } = run;
   const { settings } = env;
   onProgress({ stage: 'choosing' });
   const choosing = chooseProvider(env, signal);
   // Neither depends on the provider: built while Automatic's probe is on the wire, they add
   // nothing to the time to first token.
-  const messages = buildPrompt(listing, checkListing(listing).findings, settings.instructions);
+  const messages = buildPrompt(
+    listing,
+    checkListing(listing, unread).findings,
+    settings.instructions,
+    unread,
+  );
   const schema = modelOutputJsonSchema();
   const { provider, skipped } = await choosing;
   const skippedText = skipped
@@ -97,6 +104,7 @@ export async function runSuggestion(
   // Awaited only where needed: a refresh goes to the model without waiting for the hash.
   const keyPromise = suggestionCacheKey({
     listing,
+    unread,
     engine: provider.engine,
     model: provider.model,
     endpoint: endpointOf(provider.engine, settings),

@@ -237,6 +237,10 @@ for (const hidden of ['title', 'description', 'tags'] as const) {
     await panel.getByRole('button', { name: 'Suggest improvements' }).click();
     await expect(panel.getByTestId('engine')).toHaveText('By: Ollama (llama3.2)');
     await expect(panel.getByTestId('review-unread')).toHaveCount(1);
+    // The model was told the field couldn't be read, not shown it as empty.
+    const user = (ollama.chats.at(-1)!.body.messages as { content: string }[]).at(-1)!.content;
+    const seen = JSON.parse(/<listing>\n([\s\S]*?)\n<\/listing>/.exec(user)![1]!);
+    expect(seen[hidden]).toBeNull();
     // The seller accepts every change the review lets them take: none for the unread field.
     for (const field of ['title', 'description'] as const) {
       if (field !== hidden)

@@ -164,6 +164,7 @@ describe('model-output corpus', () => {
       const outcome = await runSuggestion(
         {
           listing,
+          unread: [],
           refresh: true,
           signal: new AbortController().signal,
           onProgress: () => {},

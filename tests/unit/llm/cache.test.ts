@@ -10,6 +10,7 @@ import { LISTING } from './fixtures';
 
 const PARTS: CacheKeyParts = {
   listing: LISTING,
+  unread: [],
   engine: 'ollama',
   model: 'llama3.2',
   endpoint: 'http://localhost:11434',
@@ -30,6 +31,7 @@ describe('suggestionCacheKey', () => {
         description: LISTING.description,
         title: LISTING.title,
       },
+      unread: [],
       temperature: 0.3,
       endpoint: 'http://localhost:11434',
       model: 'llama3.2',
@@ -43,6 +45,7 @@ describe('suggestionCacheKey', () => {
   it.each([
     ['the listing text', { listing: { ...LISTING, title: `${LISTING.title}!` } }],
     ['the tag order', { listing: { ...LISTING, tags: [...LISTING.tags].reverse() } }],
+    ['a field the editor couldn’t read', { unread: ['description'] }],
     ['the engine', { engine: 'openai' }],
     ['the model', { model: 'qwen2.5' }],
     ['the server', { endpoint: 'http://127.0.0.1:11434' }],

@@ -123,10 +123,16 @@ describe('startSuggestionStream', () => {
     const port = new MockPort();
     const connect = connectTo(port);
     const handlers = { onProgress: vi.fn(), onText: vi.fn(), onResult: vi.fn(), onError: vi.fn() };
-    const stream = startSuggestionStream(LISTING, handlers);
+    const stream = startSuggestionStream(LISTING, handlers, { unread: ['tags'] });
     expect(connect).toHaveBeenCalledWith({ name: SUGGEST_PORT_NAME });
     expect(port.posted).toEqual([
-      { type: 'start', requestId: stream.requestId, listing: LISTING, refresh: false },
+      {
+        type: 'start',
+        requestId: stream.requestId,
+        listing: LISTING,
+        unread: ['tags'],
+        refresh: false,
+      },
     ]);
 
     const id = stream.requestId;

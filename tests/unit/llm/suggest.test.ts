@@ -48,6 +48,7 @@ function run(changes: Partial<SuggestRun> = {}): SuggestRun & { progress: unknow
   const progress: unknown[] = [];
   return {
     listing: LISTING,
+    unread: [],
     refresh: false,
     signal: new AbortController().signal,
     onProgress: (p) => progress.push(p),
@@ -98,6 +99,28 @@ describe('runSuggestion', () => {
     expect(chats).toHaveLength(1);
     expect(await runSuggestion(run({ refresh: true }), env)).toMatchObject({ fromCache: false });
     expect(chats).toHaveLength(2);
+  });
+
+  it('a field the editor couldn’t read reaches the model as null, with no findings on it', async () => {
+    const chats = stubOllama(answer(TAGS));
+    // The editor couldn't read the description: the listing carries it empty.
+    const listing = { ...LISTING, description: '' };
+    await runSuggestion(
+      run({ listing, unread: ['description'] }),
+      environment({ provider: 'ollama' }),
+    );
+    const [system, user] = (chats[0] as { messages: { content: string }[] }).messages;
+    const seen = JSON.parse(/<listing>\n([\s\S]*?)\n<\/listing>/.exec(user!.content)![1]!);
+    expect(seen).toMatchObject({ title: LISTING.title, description: null, tags: LISTING.tags });
+    const findings = JSON.parse(/<findings>\n([\s\S]*?)\n<\/findings>/.exec(user!.content)![1]!);
+    expect(findings.filter((f: { field: string }) => f.field === 'description')).toEqual([]);
+    expect(system!.content).toContain('could not be read from Etsy’s editor');
+
+    // Read, the same empty description is sent as the seller's and the checker flags it.
+    await runSuggestion(run({ listing }), environment({ provider: 'ollama' }));
+    const [, readUser] = (chats[1] as { messages: { content: string }[] }).messages;
+    expect(readUser!.content).toContain('"description": ""');
+    expect(readUser!.content).toMatch(/"field": "description"/);
   });
 
   it('a settings change misses the cache', async () => {
