@@ -176,3 +176,37 @@ test('the worker stopped mid-batch: the batch survives, reports the listing that
       1_767_000_000,
     );
 });
+
+test('cancel all while the model is still suggesting: every run stops at the model, nothing is accepted or sent', async ({
+  context,
+  extensionId,
+  etsy,
+  ollama,
+  serviceWorker,
+}) => {
+  await saveModelSettings(serviceWorker, { provider: 'ollama', model: 'llama3.2' });
+  // A slow model: each answer takes seconds to stream.
+  ollama.script = {
+    reply: () => JSON.stringify({ title: { value: 'x'.repeat(400) } }),
+    chunkSize: 4,
+    chunkDelayMs: 100,
+  };
+  const shop = await openLoadedShop(context, extensionId);
+  const rows = shop.getByTestId('audit-row');
+  for (let i = 0; i < 5; i++) await rows.nth(i).getByRole('checkbox').check();
+  await shop.getByRole('button', { name: 'Suggest for selected' }).click();
+  await expect(shop.getByTestId('batch-summary')).toContainText('Suggesting: 0 of 5 done.');
+  await expect.poll(() => ollama.chats.length).toBeGreaterThan(0);
+
+  await shop.getByRole('button', { name: 'Cancel all' }).click();
+  const items = shop.getByTestId('batch-item');
+  await expect(items).toHaveCount(5);
+  for (let i = 0; i < 5; i++) await expect(items.nth(i)).toHaveAttribute('data-stage', 'skipped');
+  await expect(shop.getByTestId('batch-summary')).toHaveText('0 accepted, 0 published.');
+  await expect(shop.getByRole('button', { name: 'Cancel all' })).toHaveCount(0);
+  // Every chat that reached the model was stopped there; the queued ones never started.
+  await expect.poll(() => ollama.cancelledChats).toBe(ollama.chats.length);
+  await expect(shop.getByRole('button', { name: 'Publish accepted (0)' })).toBeDisabled();
+  expect(ollama.chats.length).toBe(ollama.cancelledChats);
+  expect(etsy.api.callsTo('updateListing')).toHaveLength(0);
+});
