@@ -49,28 +49,16 @@ export function AuditFilters({
           ))}
         </select>
       </label>
-      <label>
-        Score from
-        <input
-          type="number"
-          min={0}
-          max={100}
-          inputMode="numeric"
-          value={filter.minScore}
-          onChange={(event) => set({ minScore: score(event.target.value, 0) })}
-        />
-      </label>
-      <label>
-        to
-        <input
-          type="number"
-          min={0}
-          max={100}
-          inputMode="numeric"
-          value={filter.maxScore}
-          onChange={(event) => set({ maxScore: score(event.target.value, 100) })}
-        />
-      </label>
+      <ScoreInput
+        label="Score from"
+        value={filter.minScore}
+        onChange={(value) => set({ minScore: score(value, 0) })}
+      />
+      <ScoreInput
+        label="to"
+        value={filter.maxScore}
+        onChange={(value) => set({ maxScore: score(value, 100) })}
+      />
       <label>
         Finding
         <select
@@ -86,5 +74,29 @@ export function AuditFilters({
         </select>
       </label>
     </form>
+  );
+}
+
+function ScoreInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={0}
+        max={100}
+        inputMode="numeric"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
   );
 }

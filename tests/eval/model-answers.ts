@@ -58,27 +58,21 @@ function sloppy(listing: ListingText): string {
   });
 }
 
+const IN_ENGLISH: Answer = {
+  title: 'Beautiful Handmade Gift for Mom in Gold and Wood',
+  tags: ['gift for mom', 'handmade gift', 'gold jewelry', 'wood decor'],
+  description: 'A beautiful handmade gift for mom, made with gold and wood by hand.',
+};
+
 const TRANSLATED: Record<Lang, Answer> = {
   en: {
     title: 'Handgemachtes Geschenk für Mama aus Holz und Silber',
     tags: ['geschenk für mama', 'handgemacht', 'holz deko', 'silber schmuck'],
     description: 'Ein wunderschönes Geschenk für Mama, handgemacht aus Holz und Silber.',
   },
-  de: {
-    title: 'Beautiful Handmade Gift for Mom in Gold and Wood',
-    tags: ['gift for mom', 'handmade gift', 'gold jewelry', 'wood decor'],
-    description: 'A beautiful handmade gift for mom, made with gold and wood by hand.',
-  },
-  fr: {
-    title: 'Beautiful Handmade Gift for Mom in Gold and Wood',
-    tags: ['gift for mom', 'handmade gift', 'gold jewelry', 'wood decor'],
-    description: 'A beautiful handmade gift for mom, made with gold and wood by hand.',
-  },
-  es: {
-    title: 'Beautiful Handmade Gift for Mom in Gold and Wood',
-    tags: ['gift for mom', 'handmade gift', 'gold jewelry', 'wood decor'],
-    description: 'A beautiful handmade gift for mom, made with gold and wood by hand.',
-  },
+  de: IN_ENGLISH,
+  fr: IN_ENGLISH,
+  es: IN_ENGLISH,
 };
 
 /** Translates, drops the facts, invents materials and replaces every seller tag. */

@@ -234,12 +234,19 @@ export class FakeOllama {
     ];
   }
 
-  private async chat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Reads a chat request and logs it; the model it names, if this server has it. */
+  private async takeChat(req: IncomingMessage, res: ServerResponse) {
     const body = await this.readJson(req, res);
-    if (!body) return;
+    if (!body) return null;
     this.chats.push({ origin: req.headers.origin, body });
     const model = String(body.model ?? '');
-    const known = this.find(model);
+    return { body, model, known: this.find(model) };
+  }
+
+  private async chat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chat = await this.takeChat(req, res);
+    if (!chat) return;
+    const { body, model, known } = chat;
     if (!known) {
       sendJson(res, 404, { error: `model "${model}" not found, try pulling it first` });
       return;
@@ -306,11 +313,9 @@ export class FakeOllama {
    * started is written by BaseWriter.writeError as a bare JSON line, with no `data:` prefix.
    */
   private async chatCompletions(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await this.readJson(req, res);
-    if (!body) return;
-    this.chats.push({ origin: req.headers.origin, body });
-    const model = String(body.model ?? '');
-    const known = this.find(model);
+    const chat = await this.takeChat(req, res);
+    if (!chat) return;
+    const { body, model, known } = chat;
     if (!known) {
       sendJson(res, 404, {
         error: {
