@@ -163,6 +163,8 @@ test('worker stopped mid-publish: the panel says so, the snapshot survives, and 
   etsy.api.delay('updateListing', 2_000);
   await panel.getByRole('button', { name: 'Publish to Etsy' }).click();
   await expect.poll(async () => (await snapshots(context)).length).toBe(1);
+  // The PATCH has reached Etsy, which holds it: the worker goes while it waits for the answer.
+  await expect.poll(() => etsy.api.arrivals('updateListing')).toBe(1);
   await stopWorkers(context, controls);
 
   // Before the fix the panel stayed on "Publishing…" forever.

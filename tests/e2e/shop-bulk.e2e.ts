@@ -145,6 +145,7 @@ test('the worker stopped mid-batch: the batch survives, reports the listing that
   await shop.getByRole('button', { name: 'Publish accepted (5)' }).click();
   // The second publish has taken its snapshot and is waiting for Etsy.
   await expect.poll(() => snapshotCount(shop), { timeout: 20_000 }).toBe(2);
+  await expect.poll(() => etsy.api.arrivals('updateListing')).toBe(2);
   const cdp = await context.newCDPSession(shop);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');

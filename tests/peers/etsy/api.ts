@@ -158,9 +158,14 @@ export class FakeEtsyApi {
     this.opFailAfterApplying = options.afterApplying ?? false;
   }
   private opFailAfterApplying = false;
+  private readonly arrived = new Map<string, number>();
   /** Answers for `operationId` wait `ms` first (the request is applied after the wait). */
   delay(operationId: string, ms: number): void {
     this.delays.set(operationId, ms);
+  }
+  /** Requests for `operationId` that have arrived, including any still held by `delay`. */
+  arrivals(operationId: string): number {
+    return this.arrived.get(operationId) ?? 0;
   }
   /** Application requests (not OAuth) matching an operation id, e.g. 'updateListing'. */
   callsTo(operationId: string): RecordedResponse[] {
@@ -181,6 +186,7 @@ export class FakeEtsyApi {
       body,
     };
     const operationId = this.operationOf(request);
+    if (operationId) this.arrived.set(operationId, this.arrivals(operationId) + 1);
     const wait = (operationId ? this.delays.get(operationId) : undefined) ?? 0;
     const latency =
       this.latency && url.pathname.startsWith('/v3/application/')
