@@ -372,16 +372,25 @@ export function suggestTags(
   const kept: TagSuggestion[] = [];
   const weak: (TagSuggestion & { rank: number })[] = [];
   const identities = new Set<string>();
+  // A rephrased tag is ours, so it must not repeat the search of any tag the seller keeps.
+  const sellerSearches = new Set(
+    listing.tags
+      .filter((_, i) => weaknesses[i]?.kind !== 'rejected')
+      .map((raw) => normalizeText(raw).trim())
+      .filter((tag) => tag !== '')
+      .map((tag) => phraseKey(tag)),
+  );
   listing.tags.forEach((raw, i) => {
     const weakness = weaknesses[i];
     const tag = normalizeText(raw).trim();
     if (tag === '') return;
     if (weakness?.kind === 'rejected') {
       const shorter = shortenTag(tag, language);
-      if (shorter !== null && !identities.has(tagIdentity(shorter))) {
-        identities.add(tagIdentity(shorter));
-        kept.push({ value: shorter, reason: `your tag, said within Etsy's limits (was "${tag}")` });
-      }
+      if (shorter === null || identities.has(tagIdentity(shorter))) return;
+      if (sellerSearches.has(phraseKey(shorter))) return;
+      identities.add(tagIdentity(shorter));
+      sellerSearches.add(phraseKey(shorter));
+      kept.push({ value: shorter, reason: `your tag, said within Etsy's limits (was "${tag}")` });
       return;
     }
     if ((weakness && isSafeToRemove(weakness.kind)) || identities.has(tagIdentity(tag))) return;

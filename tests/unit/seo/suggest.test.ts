@@ -215,4 +215,17 @@ describe('suggestOffline seller tags Etsy would refuse', () => {
     const marked = suggestOffline(listing({ title: '', description: '', tags: ['שׁ®'] }));
     expect(marked.tags.map((t) => t.value)).toEqual(['ש®']);
   });
+
+  it('does not shorten one into the same search as another seller tag', () => {
+    // Found by fast-check: "wallwall Beautiful for" is too long, and "Beautiful for" searches
+    // as "Beautiful", which the seller already has.
+    const s = suggestOffline(
+      listing({ title: '', description: '', tags: ['Beautiful,', 'wallwall\nBeautiful`for'] }),
+    );
+    const values = s.tags.map((t) => t.value);
+    expect(values).toContain('Beautiful');
+    expect(values).not.toContain('Beautiful for');
+    const after = checkListing({ ...listing({}), tags: values });
+    expect(after.findings.filter((f) => f.rule === 'G5')).toEqual([]);
+  });
 });
