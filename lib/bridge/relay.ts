@@ -5,8 +5,8 @@ import { isPanelPortName } from './names';
 
 type Port = Browser.runtime.Port;
 
-/** Whether `port` was opened by our panel page, framed in an editor tab's page. */
-function fromPanelInEditor(port: Port, extensionId: string, panelUrl: string): number | null {
+/** The editor tab whose page frames the panel page that opened `port`; null for any other port. */
+function editorTabOfPanel(port: Port, extensionId: string, panelUrl: string): number | null {
   const sender = port.sender ?? {};
   if (!sender.url?.startsWith(`${panelUrl}#`)) return null;
   const kind = classifySender(sender, extensionId);
@@ -31,7 +31,7 @@ export function relayPanelPort(
   },
 ): boolean {
   if (!isPanelPortName(panel.name)) return false;
-  const tabId = fromPanelInEditor(panel, env.extensionId, env.panelUrl);
+  const tabId = editorTabOfPanel(panel, env.extensionId, env.panelUrl);
   if (tabId === null) {
     panel.disconnect();
     return true;

@@ -372,7 +372,7 @@ export function suggestTags(
   const kept: TagSuggestion[] = [];
   const weak: (TagSuggestion & { rank: number })[] = [];
   const identities = new Set<string>();
-  // A rephrased tag is ours, so it must not repeat the search of any tag the seller keeps.
+  // A rephrased tag is ours, so it must not repeat the search of any other tag the seller wrote.
   const sellerSearches = new Set(
     listing.tags
       .filter((_, i) => weaknesses[i]?.kind !== 'rejected')
