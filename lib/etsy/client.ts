@@ -6,6 +6,7 @@ import { encodeListingUpdate, type EtsyEditableFields } from './listing-update';
 import { apiKeyHeader, type EtsyApp } from './oauth';
 import { MAX_RATE_WAIT_MS, RateLimiter, retryAfterMs } from './rate-limit';
 import { bearerOf, retryPolicy } from './retry';
+import { ServerErrorBackoff } from './server-error-backoff';
 import {
   ListingSchema,
   ListingsPageSchema,
@@ -48,6 +49,7 @@ interface Call<T> {
 export class EtsyClient {
   private readonly http: KyInstance;
   readonly limiter = new RateLimiter();
+  private readonly serverErrors = new ServerErrorBackoff();
 
   constructor(private readonly deps: EtsyClientDeps) {
     this.http = ky.create({
@@ -161,13 +163,25 @@ export class EtsyClient {
     }
   }
 
-  /** Every attempt waits for the limiter and carries the current token. */
+  /**
+   * Every attempt waits until Chromium would send it (after Etsy's server errors), then for
+   * the limiter, and carries the current token.
+   */
   private readonly authorize = async (request: Request) => {
+    const wait = this.serverErrors.waitMs(request.url, Date.now());
+    if (wait > MAX_RATE_WAIT_MS) {
+      throw new EtsyError(
+        'server',
+        `Etsy has been failing again and again. Try again in ${Math.ceil(wait / 60_000)} min.`,
+      );
+    }
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     await this.limiter.acquire();
     request.headers.set('authorization', `Bearer ${await this.deps.tokens.current()}`);
   };
 
-  private readonly learnLimits = (_request: Request, _options: unknown, response: Response) => {
+  private readonly learnLimits = (request: Request, _options: unknown, response: Response) => {
+    this.serverErrors.observe(request.url, response.status, Date.now());
     this.limiter.observe(response.headers);
     // The limiter holds every request, not only this one, until retry-after has passed.
     if (response.status === 429) {

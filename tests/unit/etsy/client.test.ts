@@ -34,6 +34,18 @@ describe('retry policy', () => {
     expect(api.requests).toHaveLength(4);
   });
 
+  it('after three server errors, holds each request until Chromium would send it', async () => {
+    const { api, client } = connectedClient();
+    api.failNext(4, 503);
+    await expect(client.getShop(987654)).rejects.toMatchObject({ kind: 'server', status: 503 });
+    // The seller's Retry, at once: Chromium would refuse it as a network failure for ~1 s.
+    expect((await client.getShop(987654)).shop_name).toBe('FakeCraftShop');
+    const at = api.requests.map((r) => r.at);
+    expect(api.responses.map((r) => r.status)).toEqual([503, 503, 503, 503, 200]);
+    expect(at[3]! - at[2]!).toBeGreaterThanOrEqual(700);
+    expect(at[4]! - at[3]!).toBeGreaterThanOrEqual(980);
+  });
+
   it('never retries a PATCH after a 5xx', async () => {
     const { api, client } = connectedClient();
     const before = await currentText(client);
