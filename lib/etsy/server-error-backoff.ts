@@ -34,17 +34,21 @@ export class ServerErrorBackoff {
   /** Counts a response from `url`, as Chromium does when it arrives. */
   observe(url: string, status: number, now: number): void {
     const id = urlId(url);
-    const entry = this.current(id, now) ?? { failures: 0, releaseAt: now };
-    if (COUNTED_STATUSES.has(status)) {
-      entry.failures += 1;
-      const over = entry.failures - ERRORS_IGNORED;
-      const delay =
-        over > 0 ? Math.min(MAX_DELAY_MS, INITIAL_DELAY_MS * MULTIPLY_FACTOR ** (over - 1)) : 0;
-      entry.releaseAt = Math.max(entry.releaseAt, now + delay);
-    } else {
+    const entry = this.current(id, now);
+    if (!COUNTED_STATUSES.has(status)) {
+      if (!entry) return;
       entry.failures = Math.max(0, entry.failures - 1);
+      // Only URLs with failures are kept: the shop page's bulk edits touch thousands.
+      if (entry.failures === 0 && entry.releaseAt <= now) this.entries.delete(id);
+      return;
     }
-    this.entries.set(id, entry);
+    const failed = entry ?? { failures: 0, releaseAt: now };
+    failed.failures += 1;
+    const over = failed.failures - ERRORS_IGNORED;
+    const delay =
+      over > 0 ? Math.min(MAX_DELAY_MS, INITIAL_DELAY_MS * MULTIPLY_FACTOR ** (over - 1)) : 0;
+    failed.releaseAt = Math.max(failed.releaseAt, now + delay);
+    this.entries.set(id, failed);
   }
 
   /** How long a request to `url` must wait before Chromium would send it (0: now). */
